@@ -1,0 +1,141 @@
+// Which requests are "simple": CORS-safelisted methods and request headers, the unsafe
+// header-name list that goes into Access-Control-Request-Headers, forbidden headers and
+// methods. cors-facts §1 (Fetch standard), with each browser's departures supplied by its
+// profile through HeaderRules.
+
+import { type HeaderList, byteCompare, lower } from './headers.js';
+import { parseMimeEssence } from './mime.js';
+
+/** The parts of header classification that differ between browsers (cors-facts §1.5, §1.6). */
+export interface HeaderRules {
+	/** Names a browser safelists beyond the standard, with their value rules. */
+	readonly extraSafelisted?: (lowerName: string, value: string) => boolean | undefined;
+	/** Chromium lowercases a Range value before parsing it (§1.5). */
+	readonly rangeCaseInsensitive: boolean;
+	/** Names a browser forbids beyond the standard (Chromium: User-Agent, §1.6). */
+	readonly extraForbidden: readonly string[];
+	/** The budget shared by all safelisted values (§1.4); null where a browser has none (Firefox). */
+	readonly safelistedTotalLimit: number | null;
+}
+
+/** The standard's 1024-byte budget shared by all safelisted values of one request (§1.4). */
+export const SAFELISTED_TOTAL_LIMIT = 1024;
+
+export const SPEC_HEADER_RULES: HeaderRules = { rangeCaseInsensitive: false, extraForbidden: [], safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT };
+
+/** [F #cors-safelisted-method] §1.1: byte-exact. */
+export const isCorsSafelistedMethod = (m: string): boolean => m === 'GET' || m === 'HEAD' || m === 'POST';
+
+/** [F #forbidden-method] §1.7, compared case-insensitively. */
+export const isForbiddenMethod = (m: string): boolean => ['CONNECT', 'TRACE', 'TRACK'].includes(m.toUpperCase());
+
+/** [F #concept-method-normalize] §1.9: only these six are upper-cased. */
+const NORMALIZED = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
+export function normalizeMethod(m: string): string {
+	const up = m.toUpperCase();
+	return NORMALIZED.includes(up) ? up : m;
+}
+
+/** [F #cors-unsafe-request-header-byte] §1.3. */
+export function isCorsUnsafeRequestHeaderByte(code: number): boolean {
+	if (code < 0x20 && code !== 0x09) return true;
+	return '"():<>?@[\\]{}\x7f'.includes(String.fromCharCode(code));
+}
+const hasUnsafeByte = (v: string): boolean => [...v].some((c) => isCorsUnsafeRequestHeaderByte(c.charCodeAt(0)));
+
+/**
+ * [F #simple-range-header-value] with allowWhitespace = false: "bytes=" digits "-" [digits].
+ * Returns [start, end] (end may be null) or null on failure.
+ */
+export function parseSingleRange(value: string): [number | null, number | null] | null {
+	const m = /^bytes=([0-9]*)-([0-9]*)$/.exec(value);
+	if (!m) return null;
+	const start = m[1] === '' ? null : Number(m[1]);
+	const end = m[2] === '' ? null : Number(m[2]);
+	if (start === null && end === null) return null;
+	if (start !== null && end !== null && start > end) return null;
+	return [start, end];
+}
+
+const LANGUAGE_BYTES = /^[0-9A-Za-z *,\-.;=]*$/;
+const SAFELISTED_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** [F #cors-safelisted-request-header] §1.2, plus the profile's extra names. */
+export function isCorsSafelistedRequestHeader(name: string, value: string, rules: HeaderRules): boolean {
+	if (value.length > 128) return false;
+	const n = lower(name);
+	switch (n) {
+		case 'accept':
+			return !hasUnsafeByte(value);
+		case 'accept-language':
+		case 'content-language':
+			return LANGUAGE_BYTES.test(value);
+		case 'content-type': {
+			if (hasUnsafeByte(value)) return false;
+			const essence = parseMimeEssence(value);
+			return essence !== null && SAFELISTED_CONTENT_TYPES.includes(essence);
+		}
+		case 'range': {
+			const range = parseSingleRange(rules.rangeCaseInsensitive ? value.toLowerCase() : value);
+			return range !== null && range[0] !== null;
+		}
+		default:
+			return rules.extraSafelisted?.(n, value) ?? false;
+	}
+}
+
+export interface UnsafeNames {
+	/** Lowercased, de-duplicated, sorted: what Access-Control-Request-Headers carries. */
+	readonly names: string[];
+	/** Names that are unsafe only because the safelisted values exceeded 1024 bytes. */
+	readonly overBudget: string[];
+	/** Sum of the safelisted values' lengths. */
+	readonly safelistedBytes: number;
+}
+
+/** [F #cors-unsafe-request-header-names] §1.4. `headers` holds one line per name. */
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, rules: HeaderRules): UnsafeNames {
+	const unsafe = new Set<string>();
+	const potentially: string[] = [];
+	let total = 0;
+	for (const [name, value] of headers) {
+		if (!isCorsSafelistedRequestHeader(name, value, rules)) unsafe.add(lower(name));
+		else {
+			potentially.push(lower(name));
+			total += value.length;
+		}
+	}
+	const limit = rules.safelistedTotalLimit;
+	const overBudget = limit !== null && total > limit ? potentially.filter((n) => !unsafe.has(n)) : [];
+	for (const n of overBudget) unsafe.add(n);
+	return { names: [...unsafe].sort(byteCompare), overBudget: [...new Set(overBudget)].sort(byteCompare), safelistedBytes: total };
+}
+
+const FORBIDDEN_HEADERS = [
+	'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
+	'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
+	'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+];
+const METHOD_OVERRIDE_HEADERS = ['x-http-method', 'x-http-method-override', 'x-method-override'];
+
+/** [F #forbidden-request-header] §1.6: such headers are dropped silently by fetch(). */
+export function isForbiddenRequestHeader(name: string, value: string, rules: HeaderRules): boolean {
+	const n = lower(name);
+	if (FORBIDDEN_HEADERS.includes(n) || rules.extraForbidden.includes(n)) return true;
+	if (n.startsWith('proxy-') || n.startsWith('sec-')) return true;
+	if (METHOD_OVERRIDE_HEADERS.includes(n)) {
+		return value.split(',').some((m) => isForbiddenMethod(m.replace(/^[\t ]+|[\t ]+$/g, '')));
+	}
+	return false;
+}
+
+/** [F #no-cors-safelisted-request-header-name] §1.8. */
+export const NO_CORS_SAFELISTED_NAMES = ['accept', 'accept-language', 'content-language', 'content-type'];
+
+/** [F #cors-safelisted-response-header-name] §5.2 (without the exposed list). */
+export const CORS_SAFELISTED_RESPONSE_HEADERS = [
+	'cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma',
+];
+
+/** [F #forbidden-response-header-name] §5.3. */
+export const FORBIDDEN_RESPONSE_HEADERS = ['set-cookie', 'set-cookie2'];
