@@ -10,10 +10,10 @@ import {
 	isForbiddenMethod, isForbiddenRequestHeader, normalizeMethod,
 } from './safelist.js';
 
-export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
-export type CredentialsMode = 'omit' | 'same-origin' | 'include';
-export const REQUEST_MODES: readonly RequestMode[] = ['cors', 'no-cors', 'same-origin'];
-export const CREDENTIALS_MODES: readonly CredentialsMode[] = ['omit', 'same-origin', 'include'];
+export const REQUEST_MODES = ['cors', 'no-cors', 'same-origin'] as const;
+export const CREDENTIALS_MODES = ['omit', 'same-origin', 'include'] as const;
+export type RequestMode = (typeof REQUEST_MODES)[number];
+export type CredentialsMode = (typeof CREDENTIALS_MODES)[number];
 
 /** The arguments of one fetch() call. */
 export interface FetchInit {

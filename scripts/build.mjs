@@ -1,0 +1,22 @@
+// One ESM bundle in dist/: every runtime package bundled, so the published package has no
+// dependencies. Ink-only pieces are split into lazily imported chunks.
+import { build } from 'esbuild';
+import { chmodSync, rmSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+	entryPoints: ['source/cli.ts'],
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	chunkNames: 'chunks/[name]-[hash]',
+	define: { 'process.env.NODE_ENV': '"production"' },
+	banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+	logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Entry point: decide the command from argv and load only what it needs.
+
+import pkg from '../package.json' with { type: 'json' };
+import { UsageError } from './cli/usage.js';
+import { InputError } from './scenario/load.js';
+
+const VERSION: string = pkg.version;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: readonly string[], version: string) => Promise<number>> }> = {
+	simulate: {
+		summary: 'Run scenario files through a modelled Chromium, Firefox or Safari and show every step',
+		load: async () => (await import('./commands/simulate.js')).simulate,
+	},
+};
+
+const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
+
+Examples
+  $ cors-tutor simulate scenario.json
+  $ cors-tutor simulate scenario.json --browser firefox
+  $ cors-tutor simulate scenarios/ --json --out results/
+
+Usage
+  $ cors-tutor <command> [options]
+  $ cors-tutor <command> --help
+
+Commands
+${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)}${c.summary}`).join('\n')}
+
+Options
+  --help, -h     Show this help
+  --version, -v  Show the version
+`;
+
+async function main(argv: readonly string[]): Promise<number> {
+	const [first, ...rest] = argv;
+	if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+		process.stdout.write(HELP);
+		return 0;
+	}
+	if (first === '--version' || first === '-v') {
+		process.stdout.write(`${VERSION}\n`);
+		return 0;
+	}
+	const command = COMMANDS[first];
+	if (!command) {
+		const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command "${first}"`;
+		throw new UsageError(what, `commands: ${Object.keys(COMMANDS).join(', ')}; see cors-tutor --help`);
+	}
+	return (await command.load())(rest, VERSION);
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(e: unknown) => {
+		if (e instanceof UsageError) {
+			process.stderr.write(`error: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
+			process.exitCode = 2;
+		} else if (e instanceof InputError) {
+			for (const p of e.problems) process.stderr.write(`error: ${e.file}: ${p}\n`);
+			process.exitCode = 1;
+		} else {
+			const err = e instanceof Error ? e : new Error(String(e));
+			process.stderr.write(`internal error: ${err.message}\nThis is a bug in cors-tutor; please report it with the command you ran.\n`);
+			if (process.env.CORS_TUTOR_DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+			process.exitCode = 1;
+		}
+	},
+);

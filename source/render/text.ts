@@ -1,0 +1,108 @@
+// A scenario run as text a learner can follow: per fetch step, who sent what to whom, the
+// decision and the rule behind it, and what the page and its console got.
+
+import type { ScenarioRun } from '../core/run-scenario.js';
+import type { Scenario } from '../core/scenario.js';
+import type { HeaderList } from '../core/headers.js';
+import { type TraceEvent, lanesOf } from '../core/trace.js';
+import type { Style } from './color.js';
+
+export interface TextOptions {
+	readonly style: Style;
+	/** Show every request header, including the browser's routine ones. */
+	readonly allHeaders?: boolean;
+}
+
+/** Headers every request carries that say nothing about CORS. */
+const ROUTINE = ['host', 'user-agent', 'accept-encoding', 'accept-language', 'connection', 'priority', 'referer', 'content-length', 'sec-fetch-mode'];
+
+const REASONS: Record<number, string> = {
+	200: 'OK', 201: 'Created', 204: 'No Content', 206: 'Partial Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+	304: 'Not Modified', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+	404: 'Not Found', 405: 'Method Not Allowed', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
+};
+
+const LANE_NAMES = { page: 'page', browser: 'browser', cache: 'cache', server: 'server' } as const;
+
+export function renderRunText(s: Scenario, run: ScenarioRun, o: TextOptions): string {
+	const { style: c } = o;
+	const out: string[] = [];
+	out.push(c.bold(`━━ ${s.id}${s.title ? ` · ${s.title}` : ''}`));
+	out.push(c.dim(`   page ${s.page} · ${run.browser.name} ${run.browser.version} (${run.browser.evidence.split(':')[0]})`));
+	const startOf = new Map(run.steps.map((st) => [st.step, st.startedAt]));
+	let waited = 0;
+	s.steps.forEach((st, i) => {
+		out.push('');
+		if ('wait_ms' in st) {
+			waited += st.wait_ms;
+			out.push(`${c.bold(`Step ${i}`)}  wait ${st.wait_ms} ms on the virtual clock`);
+			return;
+		}
+		const f = st.fetch;
+		const opts = [
+			f.method !== 'GET' ? `method: "${f.method}"` : null,
+			f.headers.length ? `headers: {${f.headers.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')}}` : null,
+			f.body !== null ? `body: ${JSON.stringify(f.body)}` : null,
+			f.mode !== 'cors' ? `mode: "${f.mode}"` : null,
+			f.credentials !== 'same-origin' ? `credentials: "${f.credentials}"` : null,
+		].filter(Boolean);
+		out.push(`${c.bold(`Step ${i}`)}  fetch("${f.url}"${opts.length ? `, { ${opts.join(', ')} }` : ''})  ${c.dim(`t=${startOf.get(i) ?? waited} ms`)}`);
+		for (const e of run.trace.filter((x) => x.step === i)) out.push(...renderEvent(e, o));
+		const obs = run.observations.find((x) => x.step === i);
+		if (obs)
+			out.push(obs.outcome === 'ok'
+				? c.green(`  ⇒ allowed: status ${obs.status}, response type "${obs.type}"${obs.type === 'opaque' ? '' : `, readable headers: ${obs.visible_headers.join(', ') || 'none of the listed ones'}`}`)
+				: c.red('  ⇒ blocked: the page gets a network error'));
+	});
+	return out.join('\n');
+}
+
+function lane(e: TraceEvent): string {
+	const [from, to] = lanesOf(e);
+	const s = from === to ? LANE_NAMES[from] : `${LANE_NAMES[from]} → ${LANE_NAMES[to]}`;
+	return `  ${s.padEnd(17)}`;
+}
+
+const indent = ' '.repeat(21);
+
+function headerLines(list: HeaderList, o: TextOptions, request: boolean): string[] {
+	return list
+		.filter(([k]) => o.allHeaders || !request || !ROUTINE.includes(k.toLowerCase()))
+		.map(([k, v]) => `${indent}${o.style.dim(`${k}: ${v}`)}`);
+}
+
+function renderEvent(e: TraceEvent, o: TextOptions): string[] {
+	const c = o.style;
+	const src = (r: { source: string }) => c.dim(`  [${r.source}]`);
+	switch (e.type) {
+		case 'fetch':
+			return [`${lane(e)}fetch ${e.method} ${e.url} (mode ${e.mode}, credentials ${e.credentials})`];
+		case 'decision':
+			return [`${lane(e)}${e.text}${src(e.rule)}`];
+		case 'check':
+			return [`${lane(e)}${e.ok ? c.green('✓') : c.red('✗')} ${e.name}: ${e.text}${src(e.rule)}`];
+		case 'cache-lookup':
+			return [`${lane(e)}lookup → ${e.hit ? c.green('hit') : c.yellow('miss')}: ${e.text}${src(e.rule)}`];
+		case 'cache-store': {
+			const x = e.entry;
+			const items = [x.methods.length ? `methods [${x.methods.join(', ')}]` : null, x.headers.length ? `headers [${x.headers.join(', ')}]` : null].filter(Boolean).join(', ');
+			return [`${lane(e)}store ${items || 'an entry with no methods or headers'} until t=${x.expiresAt} ms: ${e.text}${src(e.rule)}`];
+		}
+		case 'cache-remove':
+			return [`${lane(e)}remove ${e.key}: ${e.text}${src(e.rule)}`];
+		case 'request':
+			return [`${lane(e)}${c.cyan(`${e.purpose === 'preflight' ? 'preflight ' : ''}${e.method} ${e.url}`)}`, ...headerLines(e.headers, o, true)];
+		case 'response':
+			return [`${lane(e)}${c.cyan(`${e.status} ${REASONS[e.status] ?? ''}`.trim())}`, ...headerLines(e.headers, o, false)];
+		case 'redirect':
+			return [`${lane(e)}${e.text}${e.tainted ? ' (Origin is now "null")' : ''}${src(e.rule)}`];
+		case 'blocked':
+			return [`${lane(e)}${c.red(e.text)}${src(e.rule)}`];
+		case 'console':
+			return [`${lane(e)}${c.magenta('console error:')} ${e.text.replace(/\n/g, `\n${indent}`)}`];
+		case 'thrown':
+			return [`${lane(e)}fetch() rejects with ${e.text}`];
+		case 'result':
+			return [];
+	}
+}
