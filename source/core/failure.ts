@@ -1,6 +1,8 @@
 // Failures are values: every way a fetch can end in a network error, as a closed set of
 // codes with the value that decided it. Browsers word them differently (profiles/*).
 
+import type { CorsCheckOutcome } from './profiles/types.js';
+
 /** The CORS check's outcomes [F #concept-cors-check], cors-facts §3. */
 export type CorsCheckCode =
 	| 'missing-allow-origin'
@@ -63,3 +65,12 @@ export const isCorsCheckCode = (c: FailureCode): c is CorsCheckCode =>
 	['missing-allow-origin', 'wildcard-with-credentials', 'multiple-allow-origin', 'invalid-allow-origin', 'allow-origin-mismatch', 'invalid-allow-credentials'].includes(c);
 
 export const isThrownByFetch = (c: FailureCode): boolean => THROWN_BY_FETCH.includes(c);
+
+/** The details a failed CORS check contributes to a Failure. */
+export function checkFailure(c: Extract<CorsCheckOutcome, { ok: false }>, status: number): Partial<Failure> {
+	return {
+		value: c.value, lines: c.lines, status,
+		header: c.code === 'invalid-allow-credentials' ? 'Access-Control-Allow-Credentials' : 'Access-Control-Allow-Origin',
+	};
+}
+

@@ -3,7 +3,7 @@
 // [F #http-redirect-fetch] and what the page can read. Every decision is a trace event.
 
 import type { Clock } from './clock.js';
-import { type Failure, type FailureCode, type Stage, isThrownByFetch } from './failure.js';
+import { type Failure, type FailureCode, type Stage, checkFailure, isThrownByFetch } from './failure.js';
 import { type Header, type HeaderList, getHeader, headerLines, lower, parseTokenList, trimTabOrSpace, withoutHeaders } from './headers.js';
 import { type Origin, isHttpScheme, originOf, parseUrl, sameOrigin, serializeOrigin, urlHasCredentials } from './origin.js';
 import { evaluatePreflight } from './preflight.js';
@@ -108,6 +108,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		if (thrown)
 			emit({ type: 'check', name: 'fetch() arguments', ok: false, rule: rule(f.code, 'cors-facts §1.7-1.11'), text: `fetch() throws before anything is sent: ${describeTypeError(f, init.method)}` });
 		else emit({ type: 'blocked', failure: f, rule: failureRule(f), text: blockedText(f) });
+		if (f.stage !== 'request') clearCacheAfterFailure(f.url);
 		const lines = profile.consoleMessages(f, { pageOrigin, pageUrl: page.url });
 		for (const text of lines) emit({ type: 'console', text });
 		emit({ type: 'thrown', text: rejection });
@@ -144,10 +145,11 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		});
 	}
 
-	function clearCacheAfterFailure(): void {
+	/** §4.4/§4.6: Firefox (like the standard) forgets a URL's cached preflights when its fetch fails. */
+	function clearCacheAfterFailure(failedUrl: string): void {
 		if (!profile.clearCacheOnFailure) return;
-		for (const key of b.cache.clear(pageOrigin, url.href))
-			emit({ type: 'cache-remove', key, text: `${profile.name} forgets cached preflights for this URL because its response failed CORS`, rule: rule('cache-clear', 'cors-facts §4.4, §4.6') });
+		for (const key of b.cache.clear(pageOrigin, failedUrl))
+			emit({ type: 'cache-remove', key, text: `${profile.name} forgets the cached preflights for this URL because the fetch failed`, rule: rule('cache-clear', 'cors-facts §4.4, §4.6') });
 	}
 
 	for (;;) {
@@ -232,10 +234,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 			if (tainting === 'cors') {
 				const c = corsCheck(res);
 				emit({ type: 'check', name: 'CORS check (redirect)', ok: c.ok, rule: rule('cors-check-redirect', 'cors-facts §3.2, §6.6'), text: c.text });
-				if (!c.ok) {
-					clearCacheAfterFailure();
-					return fail(c.code, 'redirect', { value: c.value, lines: c.lines, status: res.status, header: c.code === 'invalid-allow-credentials' ? 'Access-Control-Allow-Credentials' : 'Access-Control-Allow-Origin' });
-				}
+					if (!c.ok) return fail(c.code, 'redirect', checkFailure(c, res.status));
 			}
 			if (urlList.length - 1 >= MAX_REDIRECTS) {
 				emit({ type: 'check', name: 'redirect limit', ok: false, rule: rule('redirect-limit', 'cors-facts §6.1'), text: `${MAX_REDIRECTS} redirects were already followed; the next one is a network error` });
@@ -274,10 +273,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		if (tainting === 'cors') {
 			const c = corsCheck(res);
 			emit({ type: 'check', name: 'CORS check', ok: c.ok, rule: rule('cors-check', 'cors-facts §3.1'), text: c.text });
-			if (!c.ok) {
-				clearCacheAfterFailure();
-				return fail(c.code, 'actual', { value: c.value, lines: c.lines, status: res.status, header: c.code === 'invalid-allow-credentials' ? 'Access-Control-Allow-Credentials' : 'Access-Control-Allow-Origin' });
-			}
+			if (!c.ok) return fail(c.code, 'actual', checkFailure(c, res.status));
 		}
 		const visible = exposedHeaders(res.headers, tainting, include);
 		const status = tainting === 'opaque' ? 0 : res.status;

@@ -1,7 +1,7 @@
 // The CORS-preflight fetch [F #cors-preflight-fetch-0], cors-facts §2: the OPTIONS request a
 // browser sends, and the checks it runs on the answer in its own order.
 
-import type { FailureCode } from './failure.js';
+import { type FailureCode, checkFailure } from './failure.js';
 import { type HeaderList, getHeader, headerLines, parseTokenList } from './headers.js';
 import type { BrowserProfile, MaxAge, PreflightCheck } from './profiles/types.js';
 import { isCorsSafelistedMethod } from './safelist.js';
@@ -84,11 +84,7 @@ export function evaluatePreflight(profile: BrowserProfile, res: PreflightRespons
 					origin: q.origin,
 					include: q.include,
 				});
-				if (!c.ok)
-					return failed(step, c.text, {
-						code: c.code, value: c.value, lines: c.lines, status: res.status,
-						header: c.code === 'invalid-allow-credentials' ? 'Access-Control-Allow-Credentials' : 'Access-Control-Allow-Origin',
-					});
+				if (!c.ok) return failed(step, c.text, { code: c.code, ...checkFailure(c, res.status) });
 				record(step, true, c.text);
 				break;
 			}

@@ -2,8 +2,9 @@
 // "Scenario format"), run through a profile with runScenario on the virtual clock.
 
 import {
-	type BrowserProfile, type FetchResult, type FetchStep, type Observation, PROFILES, type ResponseSpec,
-	type Scenario, type ServerSpec, type Step, runScenario,
+	type Browser, type BrowserProfile, type FetchResult, type FetchStep, type Observation, PROFILES, type ResponseSpec,
+	type Scenario, type ServerRequest, type ServerSpec, type Step, type TraceEvent, VirtualClock, browserFetch, getHeader,
+	parsePageOrigin, recorderPageUrl, respond, runScenario,
 } from '../../source/core/index.js';
 
 export const { chromium, firefox, safari } = PROFILES;
@@ -63,3 +64,30 @@ export function saw(obs: Observation, i: number): Observation['server_saw'][numb
 }
 
 export const methodsSeen = (obs: Observation): string[] => obs.server_saw.map((r) => r.method);
+
+/**
+ * A browsing context whose server answers each OPTIONS request with the next preflight
+ * answer from `preflights` (the last one repeats), for cache behaviour that a static
+ * scenario server cannot show. Every other request gets `response`.
+ */
+export function liveBrowser(profile: BrowserProfile, preflights: readonly ResponseSpec[], response: ResponseSpec = ECHO) {
+	const origin = parsePageOrigin(APP);
+	if ('error' in origin) throw new Error(origin.error);
+	const clock = new VirtualClock();
+	let n = 0;
+	const server = (req: ServerRequest) => {
+		if (req.method !== 'OPTIONS') return respond(response, getHeader(req.headers, 'origin'));
+		const spec = preflights[Math.min(n++, preflights.length - 1)];
+		if (!spec) throw new Error('no preflight answer');
+		return respond(spec, getHeader(req.headers, 'origin'));
+	};
+	const browser: Browser = { profile, clock, cache: profile.createCache(), page: { origin, url: recorderPageUrl(APP) }, server };
+	const trace: TraceEvent[] = [];
+	return {
+		browser,
+		clock,
+		fetch: (step: FetchStep = fetchStep()): FetchResult => browserFetch(browser, step, trace),
+		/** Whether a fetch sent an OPTIONS request. */
+		preflighted: (step: FetchStep = fetchStep()): boolean => browserFetch(browser, step, trace).sent.some((r) => r.method === 'OPTIONS'),
+	};
+}
