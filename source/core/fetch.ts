@@ -13,6 +13,7 @@ import type { BrowserProfile } from './profiles/types.js';
 import { type FetchInit, type Request, constructRequest } from './request.js';
 import { CORS_SAFELISTED_RESPONSE_HEADERS, FORBIDDEN_RESPONSE_HEADERS, corsUnsafeRequestHeaderNames, isCorsSafelistedMethod } from './safelist.js';
 import type { Rule, TraceEvent } from './trace.js';
+import { corsCheckInput } from './cors-check.js';
 
 export interface Page {
 	readonly origin: Origin;
@@ -137,12 +138,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 	}
 
 	function corsCheck(res: ServerResponse) {
-		return profile.corsCheck({
-			allowOrigin: headerLines(res.headers, 'access-control-allow-origin'),
-			allowCredentials: headerLines(res.headers, 'access-control-allow-credentials'),
-			origin: requestOrigin(),
-			include,
-		});
+		return profile.corsCheck(corsCheckInput(res.headers, requestOrigin(), include));
 	}
 
 	/** §4.4/§4.6: Firefox (like the standard) forgets a URL's cached preflights when its fetch fails. */
@@ -239,6 +235,11 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 			if (urlList.length - 1 >= MAX_REDIRECTS) {
 				emit({ type: 'check', name: 'redirect limit', ok: false, rule: rule('redirect-limit', 'cors-facts §6.1'), text: `${MAX_REDIRECTS} redirects were already followed; the next one is a network error` });
 				return fail('too-many-redirects', 'redirect', { status: res.status });
+			}
+			if (req.mode === 'same-origin' && !sameOrigin(originOf(next), page.origin)) {
+				// Refused while handling the redirect, so the failure names the URL that redirected.
+				emit({ type: 'check', name: 'request mode', ok: false, rule: rule('mode-same-origin', 'cors-facts §5.1, §6.6'), text: `mode "same-origin" forbids following the redirect to ${next.origin}` });
+				return fail('same-origin-mode', 'redirect', { status: res.status, value: next.href });
 			}
 			if (urlHasCredentials(next) && ((req.mode === 'cors' && !sameOrigin(originOf(next), page.origin)) || tainting === 'cors')) {
 				emit({ type: 'check', name: 'redirect credentials', ok: false, rule: rule('redirect-userinfo', 'cors-facts §6.2'), text: `the redirect target ${next.href} carries a username/password, which a cross-origin request may not follow` });

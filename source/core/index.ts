@@ -1,5 +1,6 @@
 // The simulation core's public face. Pure: no I/O, no real clock, no randomness.
 export * from './clock.js';
+export * from './cors-check.js';
 export * from './failure.js';
 export * from './fetch.js';
 export * from './headers.js';
@@ -13,3 +14,4 @@ export * from './safelist.js';
 export * from './scenario.js';
 export * from './server.js';
 export * from './trace.js';
+export type * from './profiles/types.js';

@@ -6,6 +6,7 @@ import { type HeaderList, getHeader, headerLines, parseTokenList } from './heade
 import type { BrowserProfile, MaxAge, PreflightCheck } from './profiles/types.js';
 import { isCorsSafelistedMethod } from './safelist.js';
 import type { Rule } from './trace.js';
+import { corsCheckInput } from './cors-check.js';
 
 export interface PreflightQuery {
 	readonly method: string;
@@ -78,12 +79,7 @@ export function evaluatePreflight(profile: BrowserProfile, res: PreflightRespons
 				break;
 			}
 			case 'cors': {
-				const c = profile.corsCheck({
-					allowOrigin: headerLines(res.headers, 'access-control-allow-origin'),
-					allowCredentials: headerLines(res.headers, 'access-control-allow-credentials'),
-					origin: q.origin,
-					include: q.include,
-				});
+				const c = profile.corsCheck(corsCheckInput(res.headers, q.origin, q.include));
 				if (!c.ok) return failed(step, c.text, { code: c.code, ...checkFailure(c, res.status) });
 				record(step, true, c.text);
 				break;

@@ -66,7 +66,7 @@ const requestHeaders = z.record(
 
 const fetchStep = z.strictObject({
 	url: httpUrl,
-	method: z._default(z.string().check(z.minLength(1, 'a method cannot be empty')), 'GET'),
+	method: z._default(z.string(), 'GET'),
 	headers: z._default(requestHeaders, {}),
 	credentials: z._default(z.enum(CREDENTIALS_MODES), 'same-origin'),
 	mode: z._default(z.enum(REQUEST_MODES), 'cors'),

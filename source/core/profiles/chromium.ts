@@ -105,7 +105,8 @@ export function chromiumMessages(f: Failure, ctx: MessageContext): string[] {
 			// Chromium attaches no URL to kRedirectContainsCredentials, so the quotes stay empty.
 			return [`${prefix}Redirect location '' contains a username and password, which is disallowed for cross-origin requests.`];
 		case 'same-origin-mode':
-			return f.urlList.length > 1
+			// fetch_manager.cc refuses the first URL; cors_url_loader.cc refuses a redirect (kDisallowedByMode).
+			return f.stage === 'redirect'
 				? [`${prefix}Cross origin requests are not allowed by request mode.`]
 				: [`Fetch API cannot load ${f.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${ctx.pageOrigin}.`];
 		// The network layer refuses these before CORS sees them: only "Failed to load

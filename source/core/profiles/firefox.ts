@@ -24,10 +24,12 @@ export function parseFirefoxMaxAge(raw: string | null): MaxAge {
 
 /** CheckRequestApproved: duplicate lines, missing, '*' with credentials, mismatch, ACAC. */
 export function firefoxCorsCheck(i: CorsCheckInput): CorsCheckOutcome {
-	const lines = i.allowOrigin.length;
+	// CheckOriginHeader counts lines whose name is spelled exactly "Access-Control-Allow-Origin"
+	// (a case-sensitive compare); other spellings are merged into one value like any header.
+	const lines = i.allowOriginNames.filter((n) => n === 'Access-Control-Allow-Origin').length;
 	if (lines > 1)
 		return { ok: false, code: 'multiple-allow-origin', value: i.allowOrigin.join(', '), lines, text: `Access-Control-Allow-Origin was sent on ${lines} header lines; Firefox accepts exactly one` };
-	const value = i.allowOrigin[0];
+	const value = i.allowOrigin.length ? i.allowOrigin.join(', ') : undefined;
 	if (value === undefined) return { ok: false, code: 'missing-allow-origin', value: '', lines, text: 'the response has no Access-Control-Allow-Origin header' };
 	if (i.include && value === '*')
 		return { ok: false, code: 'wildcard-with-credentials', value, lines, text: "Access-Control-Allow-Origin is '*' but the request's credentials mode is 'include'" };
@@ -76,7 +78,8 @@ export function firefoxMessages(f: Failure, ctx: MessageContext): string[] {
 		case 'header-not-allowed':
 			return one(`header ‘${v}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).`);
 		case 'same-origin-mode':
-			return [`Security Error: Content at ${ctx.pageUrl} may not load data from ${u}.`];
+			// On a redirect the security check runs on the new URL (f.value).
+			return [`Security Error: Content at ${ctx.pageUrl} may not load data from ${f.stage === 'redirect' ? (f.value ?? u) : u}.`];
 		// The channel fails without a CORS verdict: only the generic line.
 		case 'redirect-unsafe-scheme':
 		case 'redirect-bad-location':

@@ -19,6 +19,8 @@ export interface MaxAge {
 export interface CorsCheckInput {
 	/** Access-Control-Allow-Origin lines as received (surrounding whitespace already stripped). */
 	readonly allowOrigin: readonly string[];
+	/** The header names of those lines, as spelled on the wire. */
+	readonly allowOriginNames: readonly string[];
 	readonly allowCredentials: readonly string[];
 	/** The serialized request origin: "null" for an opaque page or a tainted request. */
 	readonly origin: string;
