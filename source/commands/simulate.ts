@@ -91,6 +91,7 @@ export async function simulate(argv: readonly string[], version: string): Promis
 		return 0;
 	}
 	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
-	process.stdout.write(`${runs.map(({ scenario, run }) => renderRunText(scenario, run, { style, allHeaders: flags.allHeaders })).join('\n\n')}\n`);
+	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : undefined;
+	process.stdout.write(`${runs.map(({ scenario, run }) => renderRunText(scenario, run, { style, allHeaders: flags.allHeaders, width })).join('\n\n')}\n`);
 	return 0;
 }

@@ -6,7 +6,7 @@ import type { Clock } from './clock.js';
 import { type Failure, type FailureCode, type Stage, checkFailure, isThrownByFetch } from './failure.js';
 import { type Header, type HeaderList, getHeader, headerLines, lower, parseTokenList, trimTabOrSpace, withoutHeaders } from './headers.js';
 import { type Origin, isHttpScheme, originOf, parseUrl, sameOrigin, serializeOrigin, urlHasCredentials } from './origin.js';
-import { evaluatePreflight } from './preflight.js';
+import { PREFLIGHT_CHECK_NAMES, evaluatePreflight } from './preflight.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { describeTypeError } from './profiles/shared.js';
 import type { BrowserProfile } from './profiles/types.js';
@@ -192,7 +192,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 						return fail('preflight-redirect', 'preflight', { status: res.status });
 					}
 					const out = evaluatePreflight(profile, res, { method, headers: checkOrder, origin: requestOrigin(), include });
-					for (const c of out.checks) emit({ type: 'check', name: `preflight ${c.name}`, ok: c.ok, rule: c.rule, text: c.text });
+					for (const c of out.checks) emit({ type: 'check', name: PREFLIGHT_CHECK_NAMES[c.name], ok: c.ok, rule: c.rule, text: c.text });
 					const grant = out.ok ? out.grant : out.storable;
 					if (grant) {
 						if (grant.maxAge.cache) {

@@ -47,6 +47,16 @@ export type PreflightOutcome =
 	| { readonly ok: true; readonly grant: PreflightGrantParsed; readonly checks: CheckRecord[] }
 	| { readonly ok: false; readonly problem: PreflightProblem; readonly checks: CheckRecord[]; readonly storable: PreflightGrantParsed | null };
 
+/** How each check is named in the trace. */
+export const PREFLIGHT_CHECK_NAMES: Record<PreflightCheck, string> = {
+	status: 'preflight HTTP status',
+	cors: 'preflight CORS check',
+	'parse-methods': 'parse Access-Control-Allow-Methods',
+	'parse-headers': 'parse Access-Control-Allow-Headers',
+	method: 'method allowed',
+	headers: 'request headers allowed',
+};
+
 const RULES: Record<PreflightCheck, Rule> = {
 	status: { id: 'preflight-ok-status', source: 'cors-facts §2.2' },
 	cors: { id: 'cors-check', source: 'cors-facts §3.1, §2.2' },

@@ -11,6 +11,8 @@ export interface TextOptions {
 	readonly style: Style;
 	/** Show every request header, including the browser's routine ones. */
 	readonly allHeaders?: boolean;
+	/** Wrap lines to this many columns (continuations stay in the message column); none if absent. */
+	readonly width?: number;
 }
 
 /** Headers every request carries that say nothing about CORS. */
@@ -47,14 +49,37 @@ export function renderRunText(s: Scenario, run: ScenarioRun, o: TextOptions): st
 			f.credentials !== 'same-origin' ? `credentials: "${f.credentials}"` : null,
 		].filter(Boolean);
 		out.push(`${c.bold(`Step ${i}`)}  fetch("${f.url}"${opts.length ? `, { ${opts.join(', ')} }` : ''})  ${c.dim(`t=${startOf.get(i) ?? waited} ms`)}`);
-		for (const e of run.trace.filter((x) => x.step === i)) out.push(...renderEvent(e, o));
-		const obs = run.observations.find((x) => x.step === i);
-		if (obs)
-			out.push(obs.outcome === 'ok'
-				? c.green(`  ⇒ allowed: status ${obs.status}, response type "${obs.type}"${obs.type === 'opaque' ? '' : `, readable headers: ${obs.visible_headers.join(', ') || 'none of the listed ones'}`}`)
+		const events = run.trace.filter((x) => x.step === i);
+		for (const e of events) out.push(...renderEvent(e, o));
+		const result = events.find((e) => e.type === 'result');
+		if (result)
+			out.push(result.outcome === 'ok'
+				? c.green(`  ⇒ allowed: status ${result.status}, response type "${result.responseType}"${result.responseType === 'opaque' ? '' : `, readable headers: ${result.visibleHeaders.join(', ') || 'none'}`}`)
 				: c.red('  ⇒ blocked: the page gets a network error'));
 	});
-	return out.join('\n');
+	return o.width ? out.flatMap((l) => l.split('\n')).map((l) => wrap(l, o.width as number)).join('\n') : out.join('\n');
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are measured out
+const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+/** Word-wrap one line; continuation lines start in the message column. */
+export function wrap(line: string, width: number): string {
+	if (visible(line) <= width) return line;
+	const lead = /^ */.exec(line)?.[0].length ?? 0;
+	const hang = ' '.repeat(lead >= indent.length ? lead : indent.length);
+	const words = line.slice(lead).split(' ');
+	const lines: string[] = [];
+	let cur = line.slice(0, lead);
+	for (const w of words) {
+		const start = cur.trim() === '';
+		if (!start && visible(cur) + 1 + visible(w) > width) {
+			lines.push(cur);
+			cur = hang + w;
+		} else cur += start ? w : ` ${w}`;
+	}
+	lines.push(cur);
+	return lines.join('\n');
 }
 
 function lane(e: TraceEvent): string {
@@ -67,7 +92,7 @@ const indent = ' '.repeat(21);
 
 function headerLines(list: HeaderList, o: TextOptions, request: boolean): string[] {
 	return list
-		.filter(([k]) => o.allHeaders || !request || !ROUTINE.includes(k.toLowerCase()))
+		.filter(([k, v]) => o.allHeaders || !request || !(ROUTINE.includes(k.toLowerCase()) || (k.toLowerCase() === 'accept' && v === '*/*')))
 		.map(([k, v]) => `${indent}${o.style.dim(`${k}: ${v}`)}`);
 }
 
@@ -95,7 +120,7 @@ function renderEvent(e: TraceEvent, o: TextOptions): string[] {
 		case 'response':
 			return [`${lane(e)}${c.cyan(`${e.status} ${REASONS[e.status] ?? ''}`.trim())}`, ...headerLines(e.headers, o, false)];
 		case 'redirect':
-			return [`${lane(e)}${e.text}${e.tainted ? ' (Origin is now "null")' : ''}${src(e.rule)}`];
+			return [`${lane(e)}${e.text}${src(e.rule)}`];
 		case 'blocked':
 			return [`${lane(e)}${c.red(e.text)}${src(e.rule)}`];
 		case 'console':
