@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const out = mkdtempSync(join(tmpdir(), 'cors-tutor-bench-'));
-for (const name of ['bench-core']) {
+for (const name of ['core-bench']) {
 	const file = join(out, `${name}.mjs`);
-	await build({ entryPoints: [`scripts/${name}.ts`], outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+	await build({ entryPoints: [`test/bench/${name}.ts`], outfile: file, bundle: true, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
 	console.log(`── ${name}`);
 	await import(pathToFileURL(file).href);
 }

@@ -1,9 +1,9 @@
-// Benchmark body (bundled and run by scripts/bench.mjs): the simulation core over the whole
+// Benchmark body (bundled and run by test/bench/bench.mjs): the simulation core over the whole
 // recorded corpus, beside a baseline measured in the same run.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROFILES, type Scenario, runScenario } from '../source/core/index.js';
-import { loadScenarioFile } from '../source/scenario/load.js';
+import { PROFILES, type Scenario, runScenario } from '../../source/core/index.js';
+import { loadScenarioFile } from '../../source/scenario/load.js';
 
 const dir = join(process.cwd(), 'test/fixtures/oracle/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
