@@ -3,7 +3,7 @@
 
 import pkg from '../package.json' with { type: 'json' };
 import { UsageError } from './cli/usage.js';
-import { InputError } from './scenario/load.js';
+import { InputError } from './input/json.js';
 
 const VERSION: string = pkg.version;
 

@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest';
+import { InputError } from '../../source/input/json.js';
+import { parsePolicyText, policyToJson } from '../../source/policy/index.js';
+
+function problems(json: unknown): string[] {
+	try {
+		parsePolicyText(typeof json === 'string' ? json : JSON.stringify(json), 'policy.json');
+		return [];
+	} catch (e) {
+		if (e instanceof InputError) return e.problems;
+		throw e;
+	}
+}
+
+test('defaults fill in, and the JSON round-trips', () => {
+	const p = parsePolicyText('{"origins": ["https://*.example.com"]}', 'p.json');
+	expect(policyToJson(p)).toEqual({
+		origins: ['https://*.example.com'], methods: ['GET', 'HEAD', 'POST'], allowHeaders: [], exposeHeaders: [],
+		credentials: false, maxAge: null, preflightStatus: 204, vary: true,
+	});
+});
+
+test.each([
+	[{ origins: ['https://a.test'], methds: [] }, /unknown field "methds"/],
+	[{ origins: ['https://a.test"; add_header X 1; "'] }, /origins\[0\]/],
+	[{ origins: ['https://a.test'], methods: ['GET\nX'] }, /methods\[0\]: "GET\\nX" is not a valid method/],
+	[{ origins: ['https://a.test'], allowHeaders: ['X-$(id)'] }, /allowHeaders/],
+	[{ origins: ['https://a.test'], exposeHeaders: ['X Total'] }, /exposeHeaders\[0\]/],
+	[{ origins: ['https://a.test'], allowHeaders: ['X-Ä'] }, /allowHeaders/],
+	[{ origins: ['https://a.test'], maxAge: -1 }, /maxAge: maxAge is a number of seconds/],
+	[{ origins: ['https://a.test'], preflightStatus: 201 }, /preflightStatus is 204 or 200/],
+	[{ origins: 'everyone' }, /origins is "\*", "reflect", or a list/],
+	[{}, /origins/],
+	['{"origins": [}', /invalid JSON/],
+])('%j is refused', (json, message) => {
+	expect(problems(json).join('\n')).toMatch(message);
+});
