@@ -10,7 +10,7 @@ import { PREFLIGHT_CHECK_NAMES, evaluatePreflight } from './preflight.js';
 import type { PreflightCache } from './preflight-cache.js';
 import { describeTypeError } from './profiles/shared.js';
 import type { BrowserProfile } from './profiles/types.js';
-import { type FetchInit, type Request, constructRequest } from './request.js';
+import { type FetchInit, type Request, combineByName, constructRequest } from './request.js';
 import { CORS_SAFELISTED_RESPONSE_HEADERS, FORBIDDEN_RESPONSE_HEADERS, corsUnsafeRequestHeaderNames, isCorsSafelistedMethod } from './safelist.js';
 import type { Rule, TraceEvent } from './trace.js';
 import { corsCheckInput } from './cors-check.js';
@@ -165,7 +165,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 
 		// ── the preflight, if one is needed (cors-facts §1.4) ──
 		if (tainting === 'cors') {
-			const unsafe = corsUnsafeRequestHeaderNames(headers, profile.headerRules);
+			const unsafe = corsUnsafeRequestHeaderNames(profile.headerRules.combineRepeated ? combineByName(headers) : headers, profile.headerRules);
 			const checkOrder = [...unsafe.names.filter((n) => !unsafe.overBudget.includes(n)), ...unsafe.overBudget];
 			const methodSafe = isCorsSafelistedMethod(method);
 			if (methodSafe && unsafe.names.length === 0) {
@@ -197,7 +197,8 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 					if (grant) {
 						if (grant.maxAge.cache) {
 							const entry = b.cache.store(q, { methods: grant.methods, headers: grant.headers, maxAgeMs: grant.maxAge.seconds * 1000 }, b.clock.now());
-							emit({ type: 'cache-store', entry, text: grant.maxAge.text, rule: rule('max-age', 'cors-facts §2.6') });
+							if (entry) emit({ type: 'cache-store', entry, text: grant.maxAge.text, rule: rule('max-age', 'cors-facts §2.6') });
+							else emit({ type: 'decision', rule: rule('cache-url-length', 'cors-facts §4.5'), text: `${profile.name} never caches a preflight for a URL of ${url.href.length} characters (1024 or more)` });
 						} else emit({ type: 'decision', rule: rule('max-age', 'cors-facts §2.6'), text: grant.maxAge.text });
 					}
 					if (!out.ok) return fail(out.problem.code, 'preflight', out.problem);
@@ -210,7 +211,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		const res = send('actual', {
 			method, url: url.href, body,
 			headers: profile.wireHeaders({
-				kind: 'actual', host: url.host, author: headers, origin: wireOrigin, referrer: referrer(),
+				kind: 'actual', host: url.host, author: combineByName(headers), origin: wireOrigin, referrer: referrer(),
 				contentLength: body === null ? null : String(new TextEncoder().encode(body).length),
 			}),
 		});

@@ -33,8 +33,8 @@ export interface CacheLookup {
 
 export interface PreflightCache {
 	lookup(q: CacheQuery, now: number): CacheLookup;
-	/** Store a successful preflight; returns what the cache now holds for it. */
-	store(q: CacheQuery, grant: PreflightGrant, now: number): CacheEntryView;
+	/** Store a successful preflight; returns what the cache now holds for it, or null if it refuses to store it. */
+	store(q: CacheQuery, grant: PreflightGrant, now: number): CacheEntryView | null;
 	/** Remove every entry for (origin, URL); returns the keys removed. */
 	clear(origin: string, url: string): string[];
 	entries(now: number): CacheEntryView[];
@@ -43,6 +43,15 @@ export interface PreflightCache {
 export interface CacheOptions {
 	/** Whether `*` in Access-Control-Allow-Headers also covers Authorization (§2.5). */
 	readonly starCoversAuthorization: boolean;
+	/** URLs this long or longer are never stored (Chromium: 1024). */
+	readonly maxUrlLength?: number;
+	/** WebKit serves an entry at the very instant it expires (expiry < now); Chromium does not (expiry <= now). */
+	readonly servedAtExpiry?: boolean;
+	/**
+	 * Whose credentials decide whether a cached `*` counts: the stored result's (Chromium
+	 * PreflightResult) or the new request's (WebKit allowsRequest).
+	 */
+	readonly wildcardCredentials?: 'entry' | 'request';
 }
 
 const covers = (list: readonly string[], token: string, include: boolean, star: boolean): boolean =>
@@ -65,7 +74,7 @@ export class ResultCache implements PreflightCache {
 		const key = this.#key(q.origin, q.url);
 		const r = this.#map.get(key);
 		if (!r) return { hit: false, key, text: 'no cached preflight for this origin and URL' };
-		if (r.expiresAt <= now) {
+		if (this.options.servedAtExpiry ? r.expiresAt < now : r.expiresAt <= now) {
 			this.#map.delete(key);
 			return { hit: false, key, text: `the cached preflight expired ${now - r.expiresAt} ms ago and was erased` };
 		}
@@ -81,18 +90,20 @@ export class ResultCache implements PreflightCache {
 		// Chromium PreflightResult::EnsureAllowedRequest: the wildcard counts only when the
 		// cached result itself was not credentialed.
 		if (q.include && !r.credentials) return 'it was stored for a request without credentials';
-		if (!isCorsSafelistedMethod(q.method) && !covers(r.methods, q.method, r.credentials, true))
+		const noWildcard = this.options.wildcardCredentials === 'request' ? q.include : r.credentials;
+		if (!isCorsSafelistedMethod(q.method) && !covers(r.methods, q.method, noWildcard, true))
 			return `method ${q.method} not in [${r.methods.join(', ')}]`;
 		const lowerHeaders = r.headers.map((h) => h.toLowerCase());
 		for (const h of q.headers) {
 			const star = this.options.starCoversAuthorization || h !== 'authorization';
-			if (!covers(lowerHeaders, h, r.credentials, star)) return `header ${h} not in [${r.headers.join(', ')}]`;
+			if (!covers(lowerHeaders, h, noWildcard, star)) return `header ${h} not in [${r.headers.join(', ')}]`;
 		}
 		return null;
 	}
 
-	store(q: CacheQuery, grant: PreflightGrant, now: number): CacheEntryView {
+	store(q: CacheQuery, grant: PreflightGrant, now: number): CacheEntryView | null {
 		const key = this.#key(q.origin, q.url);
+		if (this.options.maxUrlLength !== undefined && q.url.length >= this.options.maxUrlLength) return null;
 		const r: Result = { methods: [...grant.methods], headers: [...grant.headers], credentials: q.include, expiresAt: now + grant.maxAgeMs };
 		this.#map.set(key, r);
 		return view(key, r);
@@ -104,7 +115,7 @@ export class ResultCache implements PreflightCache {
 	}
 
 	entries(now: number): CacheEntryView[] {
-		return [...this.#map].filter(([, r]) => r.expiresAt > now).map(([k, r]) => view(k, r));
+		return [...this.#map].filter(([, r]) => (this.options.servedAtExpiry ? r.expiresAt >= now : r.expiresAt > now)).map(([k, r]) => view(k, r));
 	}
 }
 

@@ -29,7 +29,10 @@ export interface FetchInit {
 export interface Request {
 	readonly url: URL;
 	readonly method: string;
-	/** The header list after the guard dropped forbidden (and, in no-cors, unsafe) headers. */
+	/**
+	 * The header list after the guard dropped forbidden (and, in no-cors, unsafe) headers: one
+	 * entry per append, as the standard keeps it (a repeated name is not combined here).
+	 */
 	readonly headers: Header[];
 	/** Headers fetch() dropped silently, and why. */
 	readonly dropped: { readonly name: string; readonly why: string }[];
@@ -96,11 +99,11 @@ export function constructRequest(init: FetchInit, rules: HeaderRules): Construct
 		// A string body brings its own Content-Type unless the page set one [F #concept-bodyinit-extract].
 		if (getHeader(headers, 'content-type') === null) append('Content-Type', 'text/plain;charset=UTF-8');
 	}
-	return { ok: true, request: { url, method, headers: combineByName(headers), dropped, credentials: init.credentials, mode: init.mode, body: init.body } };
+	return { ok: true, request: { url, method, headers, dropped, credentials: init.credentials, mode: init.mode, body: init.body } };
 }
 
-/** One line per name, values joined with ", " and the first spelling kept, as Headers does. */
-function combineByName(list: HeaderList): Header[] {
+/** One line per name, values joined with ", " and the first spelling kept, as Headers.get reads them. */
+export function combineByName(list: HeaderList): Header[] {
 	const out: Header[] = [];
 	for (const [name, value] of list) {
 		const i = out.findIndex(([k]) => lower(k) === lower(name));

@@ -16,6 +16,12 @@ export interface HeaderRules {
 	readonly extraForbidden: readonly string[];
 	/** The budget shared by all safelisted values (§1.4); null where a browser has none (Firefox). */
 	readonly safelistedTotalLimit: number | null;
+	/**
+	 * Whether a repeated request header is judged on its combined value. The standard and
+	 * Firefox (InternalHeaders::GetUnsafeHeaders) judge each entry alone; Chromium's loader
+	 * combines repeated names into one line before its CORS checks.
+	 */
+	readonly combineRepeated?: boolean;
 }
 
 /** The standard's 1024-byte budget shared by all safelisted values of one request (§1.4). */

@@ -5,7 +5,7 @@ import { ECHO, chromium, fetchStep, firefox, liveBrowser, preflightAnswer, runAl
 const Q = (over: Partial<CacheQuery> = {}): CacheQuery => ({ origin: 'http://app.test', url: 'http://api.test/data', include: false, method: 'PUT', headers: [], ...over });
 const grant = (methods: string[], headers: string[] = [], maxAgeMs = 5000) => ({ methods, headers, maxAgeMs });
 const caches: [string, () => PreflightCache][] = [
-	['ResultCache (Chromium, WebKit)', () => new ResultCache({ starCoversAuthorization: true })],
+	['ResultCache (Chromium)', () => new ResultCache({ starCoversAuthorization: true })],
 	['TokenCache (Firefox)', () => new TokenCache()],
 ];
 
@@ -195,6 +195,14 @@ describe('observed cache behaviour per profile (runScenario, one browsing contex
 		}
 	});
 
+	test('Firefox: a failed preflight also clears the URL\'s cached tokens (the channel fails CORS, research §1a/§1c)', () => {
+		const server = { preflight: preflightAnswer({ 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'X-A', 'Access-Control-Max-Age': '60' }), response: ECHO };
+		const putA = fetchStep({ method: 'PUT', headers: [['X-A', '1']] });
+		const del = fetchStep({ method: 'DELETE' });
+		expect(runAll(firefox, server, [putA, putA]).map((o) => o.preflight_sent)).toEqual([true, false]);
+		expect(runAll(firefox, server, [putA, del, putA]).map((o) => [o.preflight_sent, o.outcome])).toEqual([[true, 'ok'], [true, 'network-error'], [true, 'ok']]);
+	});
+
 	test('a failed preflight is not cached (cache-failed-preflight-not-cached)', () => {
 		const server = { preflight: preflightAnswer({ 'Access-Control-Allow-Methods': 'DELETE' }), response: ECHO };
 		for (const p of [chromium, firefox]) {
@@ -203,7 +211,7 @@ describe('observed cache behaviour per profile (runScenario, one browsing contex
 		}
 	});
 
-	test('Safari stores a preflight that failed its method check, then erases it on the failed lookup (§4.7)', () => {
+	test('Safari stores a preflight that failed its method check; a later request it covers reuses it (§4.7)', () => {
 		const b = liveBrowser(safari, [preflightAnswer({ 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': 'X-A', 'Access-Control-Max-Age': '60' })]);
 		expect(b.fetch(fetchStep({ method: 'PUT', headers: [['X-A', '1']] })).outcome).toBe('network-error');
 		expect(b.browser.cache.entries(b.clock.now())).toHaveLength(1);

@@ -177,13 +177,14 @@ export const chromium: BrowserProfile = {
 	version: '156.0.8078.108',
 	evidence: 'verified: every rule agrees with recordings of headless Chromium 156 (../shared/oracle/chromium)',
 	headerRules: {
-		extraSafelisted, rangeCaseInsensitive: true, safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT,
+		extraSafelisted, rangeCaseInsensitive: true, safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT, combineRepeated: true,
 		extraForbidden: ['user-agent', 'access-control-request-private-network'],
 	},
 	starCoversAuthorization: true,
 	preflightChecks: ['cors', 'status', 'parse-methods', 'parse-headers', 'method', 'headers'],
 	parseMaxAge: parseChromiumMaxAge,
-	createCache: () => new ResultCache({ starCoversAuthorization: true }),
+	// preflight_cache.cc: URLs of kMaxKeyLength (1024) characters or more are never cached.
+	createCache: () => new ResultCache({ starCoversAuthorization: true, maxUrlLength: 1024 }),
 	clearCacheOnFailure: false,
 	corsCheck: chromiumCorsCheck,
 	consoleMessages: chromiumMessages,

@@ -12,12 +12,18 @@ import type { BrowserProfile, CorsCheckInput, CorsCheckOutcome, MaxAge, MessageC
 
 const CAP = 600;
 
-/** CrossOriginPreflightResultCache parseAccessControlMaxAge: unsigned digits, else 5 s; cap 10 min. */
+const UINT32_MAX = 4_294_967_295;
+
+/**
+ * CrossOriginPreflightResultCache parseAccessControlMaxAge: String::toUIntStrict (an optional
+ * "+", digits, no overflow past 2^32-1), else 5 s; cap 10 min.
+ */
 export function parseSafariMaxAge(raw: string | null): MaxAge {
-	if (raw === null || !/^[0-9]+$/.test(raw))
-		return { cache: true, seconds: 5, text: raw === null ? 'no Access-Control-Max-Age: Safari keeps the preflight for the default 5 s' : `Access-Control-Max-Age '${raw}' is not an unsigned integer: Safari uses the default 5 s` };
-	const digits = raw.replace(/^0+/, '');
-	if (digits.length > 3 || Number(digits) > CAP) return { cache: true, seconds: CAP, text: `Access-Control-Max-Age '${raw}' is capped at Safari's limit of 600 s (10 min)` };
+	const m = raw === null ? null : /^\+?([0-9]+)$/.exec(raw);
+	const digits = m?.[1]?.replace(/^0+(?=.)/, '') ?? null;
+	if (raw === null || digits === null || digits.length > 10 || Number(digits) > UINT32_MAX)
+		return { cache: true, seconds: 5, text: raw === null ? 'no Access-Control-Max-Age: Safari keeps the preflight for the default 5 s' : `Access-Control-Max-Age '${raw}' is not an unsigned 32-bit integer: Safari uses the default 5 s` };
+	if (Number(digits) > CAP) return { cache: true, seconds: CAP, text: `Access-Control-Max-Age '${raw}' is capped at Safari's limit of 600 s (10 min)` };
 	return { cache: true, seconds: Number(digits), text: `Access-Control-Max-Age '${raw}': cached for ${Number(digits)} s` };
 }
 
@@ -99,7 +105,7 @@ export const safari: BrowserProfile = {
 	preflightChecks: ['status', 'cors', 'parse-methods', 'parse-headers', 'method', 'headers'],
 	storesBeforeMethodCheck: true,
 	parseMaxAge: parseSafariMaxAge,
-	createCache: () => new ResultCache({ starCoversAuthorization: true }),
+	createCache: () => new ResultCache({ starCoversAuthorization: true, servedAtExpiry: true, wildcardCredentials: 'request' }),
 	clearCacheOnFailure: false,
 	corsCheck: safariCorsCheck,
 	consoleMessages: safariMessages,
