@@ -6,8 +6,10 @@ import type { Policy } from '../policy/model.js';
 export interface GenerateOptions {
 	/**
 	 * Emit a complete standalone configuration or app that listens on 127.0.0.1:<port> and
-	 * answers every path with 200 "ok" behind the policy, with a comment naming the command
-	 * that starts it. Only for runnable targets.
+	 * answers every path with 200 "ok" (text/plain) behind the policy, except `/status/404`
+	 * and `/status/500`, which answer with that status (so that tests can see the CORS
+	 * headers on error responses), with a comment naming the command that starts it. Only
+	 * for runnable targets.
 	 */
 	readonly demo?: { readonly port: number };
 }

@@ -1,0 +1,234 @@
+// Proving a generator on the real server: start the demo it emits on 127.0.0.1, send a
+// matrix of requests, and hold the answers to the policy model and to the core's verdict.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	type FetchInit, type Header, PROFILES, type Server, type ServerRequest, type ServerResponse, VirtualClock,
+	browserFetch, lower, parsePageOrigin, type Origin, type TraceEvent,
+} from '../../source/core/index.js';
+import type { Target } from '../../source/generators/types.js';
+import { type Policy, evaluatePolicy, policyServer } from '../../source/policy/index.js';
+
+/** A free port on 127.0.0.1 (asked from the OS, then released). */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const s = createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const a = s.address();
+			s.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+async function waitForPort(port: number, child: ChildProcess, log: () => string, ms = 20_000): Promise<void> {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before listening:\n${log()}`);
+		const ok = await new Promise<boolean>((r) => {
+			const c = connect(port, '127.0.0.1', () => {
+				c.destroy();
+				r(true);
+			});
+			c.once('error', () => r(false));
+		});
+		if (ok) return;
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`server did not listen on 127.0.0.1:${port} within ${ms} ms:\n${log()}`);
+}
+
+export interface RunningDemo {
+	readonly port: number;
+	readonly dir: string;
+	stop(): Promise<void>;
+}
+
+/** Write the target's demo for `policy` into a temp dir and start it in the foreground. */
+export async function startDemo(target: Target, policy: Policy): Promise<RunningDemo> {
+	if (!target.demo) throw new Error(`${target.id} has no runnable demo`);
+	const port = await freePort();
+	const dir = mkdtempSync(join(tmpdir(), `cors-demo-${target.id}-`));
+	const file = join(dir, target.demo.file);
+	writeFileSync(file, target.generate(policy, { demo: { port } }).text);
+	const fill = (s: string) => s.replaceAll('{dir}', dir).replaceAll('{port}', String(port)).replaceAll('{file}', file);
+	const [cmd, ...args] = target.demo.command.map(fill);
+	if (!cmd) throw new Error(`${target.id}: empty demo command`);
+	const env = { ...process.env, ...Object.fromEntries(Object.entries(target.demo.env ?? {}).map(([k, v]) => [k, fill(v)])) };
+	let out = '';
+	const child = spawn(cmd, args, { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout?.on('data', (d) => (out += d));
+	child.stderr?.on('data', (d) => (out += d));
+	const stop = async () => {
+		if (child.exitCode !== null || child.pid === undefined) return;
+		const gone = new Promise((r) => child.once('exit', r));
+		try {
+			process.kill(-child.pid, 'SIGTERM'); // the process group we started, and nothing else
+		} catch {}
+		const t = setTimeout(() => {
+			try {
+				if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+		}, 3000);
+		await gone;
+		clearTimeout(t);
+	};
+	try {
+		await waitForPort(port, child, () => out);
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	return { port, dir, stop };
+}
+
+export interface RealResponse {
+	readonly status: number;
+	/** Every header line as received, names as sent. */
+	readonly headers: Header[];
+	readonly body: string;
+}
+
+/** One raw HTTP/1.1 request to 127.0.0.1:port with exactly these headers. */
+export function send(port: number, method: string, path: string, headers: readonly Header[], host = 'api.example.com'): Promise<RealResponse> {
+	return new Promise((resolve, reject) => {
+		const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: [['Host', host], ...headers].flat(), setHost: false, timeout: 10_000 }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (d) => (body += d));
+			res.on('end', () => {
+				const raw = res.rawHeaders;
+				const hs: Header[] = [];
+				for (let i = 0; i + 1 < raw.length; i += 2) hs.push([raw[i] as string, raw[i + 1] as string]);
+				resolve({ status: res.statusCode ?? 0, headers: hs, body });
+			});
+		});
+		req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within 10 s`)));
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+/** The CORS part of a response: Access-Control-* lines and whether Vary names Origin. */
+export function corsPart(headers: readonly Header[]): { lines: Header[]; varyOrigin: boolean } {
+	const lines = headers.filter(([k]) => lower(k).startsWith('access-control-')).map(([k, v]) => [lower(k), v] as const);
+	const vary = headers.filter(([k]) => lower(k) === 'vary').flatMap(([, v]) => v.split(',').map((x) => lower(x.trim())));
+	return { lines, varyOrigin: vary.includes('origin') };
+}
+
+/** Lists compare as lists of items (spaces after commas and header-name case do not matter). */
+function normalise(name: string, value: string): string {
+	if (['access-control-allow-methods', 'access-control-allow-headers', 'access-control-expose-headers'].includes(name)) {
+		const items = value.split(',').map((x) => x.trim()).filter(Boolean);
+		return (name === 'access-control-allow-methods' ? items : items.map(lower)).sort().join(',');
+	}
+	return value;
+}
+
+/** Differences between a real response and the policy model's answer, as readable lines (empty = agree). */
+export function compareWithModel(policy: Policy, method: string, reqHeaders: readonly Header[], real: RealResponse): string[] {
+	const want = evaluatePolicy(policy, method, reqHeaders);
+	const got = corsPart(real.headers);
+	const problems: string[] = [];
+	const names = new Set([...want.headers.map(([k]) => lower(k)), ...got.lines.map(([k]) => k)].filter((n) => n.startsWith('access-control-')));
+	for (const n of names) {
+		const w = want.headers.filter(([k]) => lower(k) === n).map(([, v]) => normalise(n, v));
+		const g = got.lines.filter(([k]) => k === n).map(([, v]) => normalise(n, v));
+		if (g.length > 1) problems.push(`${n} sent ${g.length} times: ${JSON.stringify(g)}`);
+		else if (JSON.stringify(w) !== JSON.stringify(g)) problems.push(`${n}: model ${JSON.stringify(w)}, server ${JSON.stringify(g)}`);
+	}
+	const wantVary = want.headers.some(([k, v]) => lower(k) === 'vary' && /(^|,\s*)origin(\s*,|$)/i.test(v));
+	if (wantVary && !got.varyOrigin) problems.push('Vary: Origin missing');
+	if (want.kind === 'preflight' && want.status !== null && real.status !== want.status)
+		problems.push(`preflight status: model ${want.status}, server ${real.status}`);
+	return problems;
+}
+
+/** A request a page makes, for the verdict comparison. */
+export interface PageFetch {
+	readonly page: string;
+	readonly init: FetchInit;
+}
+
+function runCore(page: string, init: FetchInit, server: Server) {
+	const trace: TraceEvent[] = [];
+	const origin = parsePageOrigin(page) as Origin;
+	return browserFetch({ profile: PROFILES.chromium, cache: PROFILES.chromium.createCache(), clock: new VirtualClock(), page: { origin, url: `${page}/` }, server }, init, trace);
+}
+
+/**
+ * The core's verdict for `f` against the model server, and against the real server: the
+ * requests the core sends are replayed over the network and the real answers fed back in.
+ */
+export async function verdicts(port: number, policy: Policy, f: PageFetch): Promise<{ model: string; real: string }> {
+	const model = runCore(f.page, f.init, policyServer(policy, (req) => appAnswer(req)));
+	const answers = new Map<string, ServerResponse>();
+	// Requests the core will make against the real server can depend on earlier answers
+	// (a failed preflight stops it), so replay until the set of requests stops growing.
+	for (let round = 0; round < 4; round++) {
+		const pending: ServerRequest[] = [];
+		const probe = runCore(f.page, f.init, (req) => {
+			const got = answers.get(key(req));
+			if (got) return got;
+			pending.push(req);
+			return { status: 599, headers: [], body: '' };
+		});
+		if (pending.length === 0) return { model: verdict(model), real: verdict(probe) };
+		for (const req of pending) {
+			const u = new URL(req.url);
+			const real = await send(port, req.method, `${u.pathname}${u.search}`, req.headers.filter(([k]) => lower(k) !== 'host'), u.host);
+			answers.set(key(req), { status: real.status, headers: real.headers, body: real.body });
+		}
+	}
+	throw new Error('the core kept asking for new requests');
+}
+
+const key = (r: ServerRequest) => `${r.method} ${r.url}`;
+const verdict = (r: ReturnType<typeof runCore>) => (r.outcome === 'ok' ? `ok ${r.status} ${r.type}` : `blocked: ${r.failure?.code}`);
+
+/** The demo application's own answer (what every demo serves behind the policy). */
+function appAnswer(req: ServerRequest) {
+	const m = /\/status\/(\d{3})$/.exec(new URL(req.url).pathname);
+	const status = m ? Number(m[1]) : 200;
+	return { status, headers: [['Content-Type', 'text/plain']] as Header[], body: status === 200 ? 'ok' : String(status) };
+}
+
+/** The request matrix of issue 6, for a policy whose first listed origin is allowed. */
+export function probeMatrix(allowed: string, disallowed = 'https://evil.example.net'): { name: string; method: string; path: string; headers: Header[] }[] {
+	const pre = (origin: string | null, method: string, headers?: string): Header[] => [
+		...(origin ? ([['Origin', origin]] as Header[]) : []),
+		['Access-Control-Request-Method', method],
+		...(headers ? ([['Access-Control-Request-Headers', headers]] as Header[]) : []),
+	];
+	return [
+		{ name: 'preflight, allowed origin, allowed method and header', method: 'OPTIONS', path: '/items', headers: pre(allowed, 'PUT', 'content-type') },
+		{ name: 'preflight, allowed origin, disallowed method', method: 'OPTIONS', path: '/items', headers: pre(allowed, 'PATCH') },
+		{ name: 'preflight, allowed origin, disallowed header', method: 'OPTIONS', path: '/items', headers: pre(allowed, 'PUT', 'x-evil') },
+		{ name: 'preflight, disallowed origin', method: 'OPTIONS', path: '/items', headers: pre(disallowed, 'PUT', 'content-type') },
+		{ name: 'GET, allowed origin', method: 'GET', path: '/items', headers: [['Origin', allowed]] },
+		{ name: 'GET, disallowed origin', method: 'GET', path: '/items', headers: [['Origin', disallowed]] },
+		{ name: 'GET, suffix-lookalike origin', method: 'GET', path: '/items', headers: [['Origin', `${allowed}.evil.net`]] },
+		{ name: 'GET, no Origin', method: 'GET', path: '/items', headers: [] },
+		{ name: 'PUT, allowed origin', method: 'PUT', path: '/items', headers: [['Origin', allowed], ['Content-Type', 'application/json']] },
+		{ name: '404 from the app, allowed origin', method: 'GET', path: '/status/404', headers: [['Origin', allowed]] },
+		{ name: '500 from the app, allowed origin', method: 'GET', path: '/status/500', headers: [['Origin', allowed]] },
+	];
+}
+
+/** Page fetches whose verdicts must agree between the model and the real server. */
+export function fetchMatrix(allowed: string): PageFetch[] {
+	const base: FetchInit = { url: 'http://api.example.com/items', method: 'GET', headers: [], credentials: 'same-origin', mode: 'cors', body: null };
+	return [
+		{ page: allowed, init: base },
+		{ page: allowed, init: { ...base, method: 'PUT', headers: [['Content-Type', 'application/json']], body: '{}', credentials: 'include' } },
+		{ page: allowed, init: { ...base, method: 'DELETE' } },
+		{ page: allowed, init: { ...base, headers: [['X-Evil', '1']] } },
+		{ page: 'https://evil.example.net', init: { ...base, credentials: 'include' } },
+		{ page: allowed, init: { ...base, url: 'http://api.example.com/status/500' } },
+	];
+}
