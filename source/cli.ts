@@ -12,6 +12,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Run scenario files through a modelled Chromium, Firefox or Safari and show every step',
 		load: async () => (await import('./commands/simulate.js')).simulate,
 	},
+	explain: {
+		summary: 'Explain a CORS error from the browser console: the cause and the fix',
+		load: async () => (await import('./commands/explain.js')).explain,
+	},
 };
 
 const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
@@ -20,6 +24,7 @@ Examples
   $ cors-tutor simulate scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/
+  $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
 
 Usage
   $ cors-tutor <command> [options]

@@ -64,10 +64,10 @@ export function renderRunText(s: Scenario, run: ScenarioRun, o: TextOptions): st
 const visible = (s: string): number => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 
 /** Word-wrap one line; continuation lines start in the message column. */
-export function wrap(line: string, width: number): string {
+export function wrap(line: string, width: number, hangIndent?: number): string {
 	if (visible(line) <= width) return line;
 	const lead = /^ */.exec(line)?.[0].length ?? 0;
-	const hang = ' '.repeat(lead >= indent.length ? lead : indent.length);
+	const hang = ' '.repeat(hangIndent ?? (lead >= indent.length ? lead : indent.length));
 	const words = line.slice(lead).split(' ');
 	const lines: string[] = [];
 	let cur = line.slice(0, lead);

@@ -1,0 +1,127 @@
+// `cors-tutor explain "<console message>"`: from a red console line to the cause and the fix.
+
+import meow from 'meow';
+import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { advise } from '../explain/advice.js';
+import { type Recognized, recognise } from '../explain/recognize.js';
+import { TARGETS, findTarget } from '../generators/registry.js';
+import { parseOriginRule } from '../policy/model.js';
+import { ANSI, PLAIN, type Style, colorEnabled } from '../render/color.js';
+import { wrap } from '../render/text.js';
+
+const FLAGS = {
+	target: { type: 'string', description: 'Also print the fix as configuration for this server (see cors-tutor generate --list-targets)' },
+	origin: { type: 'string', description: "Your page's origin, when the message does not name it (Firefox and Safari messages do not)" },
+	json: { type: 'boolean', description: 'Print {browser, code, stage, header, value, explanation, fix, …} as JSON' },
+	color: { type: 'boolean', description: 'Use --no-color for plain output' },
+} satisfies Record<string, FlagSpec>;
+
+export const HELP = `
+  Explain a CORS error from the browser console: what failed, where, and the fix.
+
+  Examples
+    $ cors-tutor explain "Access to fetch at 'https://api.example.com/items' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource."
+    $ cors-tutor explain "Reason: CORS header ‘Access-Control-Allow-Origin’ missing" --origin https://app.example.com --target nginx
+    $ pbpaste | cors-tutor explain --json
+
+  Usage
+    $ cors-tutor explain "<message>"
+    $ cors-tutor explain < console.txt
+
+  Options
+${flagHelp(FLAGS)}
+
+  Chromium, Edge, Firefox and Safari messages are recognised, whole or in part.
+  Exit codes: 0 explained, 1 not a CORS error message, 2 usage error.
+`;
+
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const c of process.stdin) chunks.push(c as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function explain(argv: readonly string[], version: string): Promise<number> {
+	checkUnknownFlags(argv, FLAGS, 'explain');
+	const cli = meow(HELP, { importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true, description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined });
+	const flags = cli.flags as { target?: string; origin?: string; json?: boolean; color?: boolean };
+	const target = flags.target === undefined ? undefined : findTarget(flags.target);
+	if (flags.target !== undefined && !target) throw new UsageError(`unknown target "${flags.target}"`, `targets: ${TARGETS.map((t) => t.id).join(', ')}`);
+	if (flags.origin !== undefined) {
+		const r = parseOriginRule(flags.origin);
+		if ('error' in r || r.kind !== 'exact') throw new UsageError(`--origin: ${'error' in r ? r.error : 'give one exact origin, e.g. https://app.example.com'}`);
+	}
+	let text = cli.input.join(' ');
+	if (text.trim() === '' || text === '-') {
+		if (process.stdin.isTTY) throw new UsageError('paste the console message in quotes, or pipe it in', 'example: cors-tutor explain "Access to fetch at …"');
+		text = await readStdin();
+		if (text.trim() === '') throw new UsageError('no message: paste the console message in quotes, or pipe it in', 'example: cors-tutor explain "Access to fetch at …"');
+	}
+	const { primary, all, networkLine } = recognise(text);
+	if (!primary) {
+		const msg = networkLine
+			? `"${networkLine.error}" alone does not say why: it follows the CORS line in the console. Paste that line (it starts with "Access to fetch at" in Chrome).`
+			: 'This is not a CORS error message that cors-tutor knows. CORS errors start with "Access to … has been blocked by CORS policy" (Chrome, Edge), "Cross-Origin Request Blocked" (Firefox) or end with "due to access control checks." (Safari).';
+		if (flags.json) process.stdout.write(`${JSON.stringify({ cors: false, message: msg }, null, 2)}\n`);
+		else process.stderr.write(`${msg}\n`);
+		return 1;
+	}
+	const r: Recognized = flags.origin ? { ...primary, origin: flags.origin } : primary;
+	const a = advise(r);
+	if (target && !a.policy) {
+		if (!r.origin) throw new UsageError('this message does not name the page origin, which the server configuration needs', 'add --origin https://your-app.example (the origin of the page that calls fetch)');
+		throw new UsageError(`a ${r.code} error is not fixed in the server's CORS configuration`, 'see the steps above without --target');
+	}
+	const config = target && a.policy ? target.generate(a.policy) : null;
+	if (flags.json) {
+		process.stdout.write(`${JSON.stringify({
+			cors: true, browser: r.browser, code: r.code, stage: r.stage, header: r.header, value: r.value,
+			url: r.url, redirectedFrom: r.redirectedFrom, origin: r.origin, status: r.status,
+			explanation: a.explanation,
+			fix: { preflightHeaders: a.headers.preflight, responseHeaders: a.headers.actual, steps: a.steps, ...(config && target ? { target: target.id, config: config.text, warnings: config.warnings } : {}) },
+			traps: a.traps, sources: a.sources, lines: all.length,
+		}, null, 2)}\n`);
+		return 0;
+	}
+	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
+	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
+	process.stdout.write(`${render(r, a, style, width, config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null)}\n`);
+	return 0;
+}
+
+const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
+
+function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: { name: string; text: string; warnings: string[] } | null): string {
+	const out: string[] = [];
+	const para = (s: string, indent = '  ', hang = indent.length) => out.push(wrap(`${indent}${s}`, width, hang));
+	out.push(c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`));
+	out.push('');
+	out.push(c.bold('What happened'));
+	para(a.explanation);
+	const fixLines = [
+		...(a.headers.preflight.length ? [['on the OPTIONS (preflight) answer', a.headers.preflight] as const] : []),
+		...(a.headers.actual.length ? [['on the actual response', a.headers.actual] as const] : []),
+	];
+	if (fixLines.length) {
+		out.push('', c.bold('The fix: the server must send'));
+		for (const [what, hs] of fixLines) {
+			out.push(`  ${what}:`);
+			for (const h of hs) out.push(`    ${c.green(h)}`);
+		}
+	}
+	if (a.steps.length) {
+		out.push('', c.bold('Steps'));
+		a.steps.forEach((s, i) => para(`${i + 1}. ${s}`, '  ', 5));
+	}
+	if (a.traps.length) {
+		out.push('', c.bold('If it still fails after the fix'));
+		for (const t of a.traps) para(`• ${t}`, '  ', 4);
+	}
+	if (config) {
+		out.push('', c.bold(`On ${config.name}`));
+		for (const w of config.warnings) out.push(`  ${c.yellow(`warning: ${w}`)}`);
+		out.push(config.text.replace(/^/gm, '  '));
+	}
+	out.push('', c.dim(`Rules: ${a.sources.join(', ')} (the Fetch standard and browser sources, as summarised in the project's CORS fact sheet).`));
+	return out.join('\n');
+}
