@@ -12,6 +12,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Run scenario files through a modelled Chromium, Firefox or Safari and show every step',
 		load: async () => (await import('./commands/simulate.js')).simulate,
 	},
+	generate: {
+		summary: 'Turn a CORS policy file into the configuration for a server or platform',
+		load: async () => (await import('./commands/generate.js')).generate,
+	},
+	lessons: {
+		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
+		load: async () => (await import('./commands/lessons.js')).lessons,
+	},
 	explain: {
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
@@ -24,6 +32,7 @@ Examples
   $ cors-tutor simulate scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/
+  $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
 
 Usage

@@ -4,39 +4,43 @@
 import type { CorsCheckOutcome } from './profiles/types.js';
 
 /** The CORS check's outcomes [F #concept-cors-check], cors-facts §3. */
-export type CorsCheckCode =
-	| 'missing-allow-origin'
-	| 'wildcard-with-credentials'
-	| 'multiple-allow-origin'
-	| 'invalid-allow-origin'
-	| 'allow-origin-mismatch'
-	| 'invalid-allow-credentials';
+export const CORS_CHECK_CODES = [
+	'missing-allow-origin',
+	'wildcard-with-credentials',
+	'multiple-allow-origin',
+	'invalid-allow-origin',
+	'allow-origin-mismatch',
+	'invalid-allow-credentials',
+] as const;
+export type CorsCheckCode = (typeof CORS_CHECK_CODES)[number];
 
-export type FailureCode =
+export const FAILURE_CODES = [
 	// thrown by fetch() before anything is sent (TypeError), cors-facts §1.7, §1.8, §1.11
-	| 'invalid-url'
-	| 'forbidden-method'
-	| 'invalid-method'
-	| 'no-cors-method'
-	| 'url-has-credentials'
-	| 'body-with-get-or-head'
-	| 'invalid-header'
+	'invalid-url',
+	'forbidden-method',
+	'invalid-method',
+	'no-cors-method',
+	'url-has-credentials',
+	'body-with-get-or-head',
+	'invalid-header',
 	// request mode "same-origin" against another origin, §5.1 / §5.6
-	| 'same-origin-mode'
+	'same-origin-mode',
 	// the CORS check of a preflight, redirect or final response, §3
-	| CorsCheckCode
+	...CORS_CHECK_CODES,
 	// the preflight's own checks, §2
-	| 'preflight-bad-status'
-	| 'preflight-redirect'
-	| 'allow-methods-unparseable'
-	| 'allow-headers-unparseable'
-	| 'method-not-allowed'
-	| 'header-not-allowed'
+	'preflight-bad-status',
+	'preflight-redirect',
+	'allow-methods-unparseable',
+	'allow-headers-unparseable',
+	'method-not-allowed',
+	'header-not-allowed',
 	// redirects, §6
-	| 'redirect-unsafe-scheme'
-	| 'redirect-bad-location'
-	| 'redirect-has-credentials'
-	| 'too-many-redirects';
+	'redirect-unsafe-scheme',
+	'redirect-bad-location',
+	'redirect-has-credentials',
+	'too-many-redirects',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
 
 export type Stage = 'request' | 'preflight' | 'redirect' | 'actual';
 
@@ -61,8 +65,7 @@ export const THROWN_BY_FETCH: readonly FailureCode[] = [
 	'invalid-url', 'forbidden-method', 'invalid-method', 'no-cors-method', 'url-has-credentials', 'body-with-get-or-head', 'invalid-header',
 ];
 
-export const isCorsCheckCode = (c: FailureCode): c is CorsCheckCode =>
-	['missing-allow-origin', 'wildcard-with-credentials', 'multiple-allow-origin', 'invalid-allow-origin', 'allow-origin-mismatch', 'invalid-allow-credentials'].includes(c);
+export const isCorsCheckCode = (c: FailureCode): c is CorsCheckCode => (CORS_CHECK_CODES as readonly string[]).includes(c);
 
 export const isThrownByFetch = (c: FailureCode): boolean => THROWN_BY_FETCH.includes(c);
 

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 import { isHttpScheme, parsePageOrigin, parseUrl } from '../core/origin.js';
 import { CREDENTIALS_MODES, REQUEST_MODES, headerNameProblem, headerValueProblem } from '../core/request.js';
-import type { Scenario } from '../core/scenario.js';
+import type { FetchStep, Scenario, Step } from '../core/scenario.js';
 
 z.config(en());
 
@@ -33,7 +33,7 @@ const responseValue = checkedString((s) => {
 	return p && `header value ${p}`;
 });
 
-const responseHeaders = z.record(
+export const responseHeaders = z.record(
 	headerName,
 	z.union([responseValue, z.array(responseValue).check(z.minLength(1, 'an array of values needs at least one value'))]),
 );
@@ -64,7 +64,7 @@ const requestHeaders = z.record(
 	}),
 );
 
-const fetchStep = z.strictObject({
+export const fetchStep = z.strictObject({
 	url: httpUrl,
 	method: z._default(z.string(), 'GET'),
 	headers: z._default(requestHeaders, {}),
@@ -75,7 +75,7 @@ const fetchStep = z.strictObject({
 
 // One object with both keys optional (not a union), so that a mistake inside a fetch step is
 // reported at its own path; exactly one of the two must be present.
-const step = z
+export const step = z
 	.strictObject({
 		fetch: z.optional(fetchStep),
 		wait_ms: z.optional(z.int().check(z.minimum(0, 'wait_ms cannot be negative'), z.maximum(86_400_000, 'wait_ms is at most 86400000 (24 h)'))),
@@ -87,18 +87,23 @@ const step = z
 		}),
 	);
 
+export const serverSchema = z.strictObject({
+	preflight: z.optional(response),
+	response,
+	routes: z.optional(z.record(routeKey, route)),
+});
+
+/** A page origin as a scenario writes it. */
+export const pageOrigin = checkedString((s) => {
+	const o = parsePageOrigin(s);
+	return 'error' in o ? o.error : null;
+});
+
 export const scenarioSchema = z.strictObject({
 	id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id is kebab-case: lowercase letters and digits joined by single dashes')),
 	title: z._default(z.string(), ''),
-	page: checkedString((s) => {
-		const o = parsePageOrigin(s);
-		return 'error' in o ? o.error : null;
-	}),
-	server: z.strictObject({
-		preflight: z.optional(response),
-		response,
-		routes: z.optional(z.record(routeKey, route)),
-	}),
+	page: pageOrigin,
+	server: serverSchema,
 	steps: z.array(step).check(z.minLength(1, 'a scenario needs at least one step')),
 });
 
@@ -106,8 +111,8 @@ type Parsed = z.infer<typeof scenarioSchema>;
 
 /** Turn the validated JSON into the core's Scenario (header objects become ordered lists). */
 export function toScenario(p: Parsed): Scenario {
-	return {
-		...p,
-		steps: p.steps.map((s) => (s.fetch ? { fetch: { ...s.fetch, headers: Object.entries(s.fetch.headers) } } : { wait_ms: s.wait_ms ?? 0 })),
-	};
+	return { ...p, steps: p.steps.map(toStep) };
 }
+
+export const toFetchStep = (f: z.infer<typeof fetchStep>): FetchStep => ({ ...f, headers: Object.entries(f.headers) });
+export const toStep = (s: z.infer<typeof step>): Step => (s.fetch ? { fetch: toFetchStep(s.fetch) } : { wait_ms: s.wait_ms ?? 0 });

@@ -1,0 +1,110 @@
+// A lesson file: Markdown with a `# Title`, an introduction, `## Step` sections, and fenced
+// ```exercise blocks of JSON. Parsed into blocks with line numbers, so that every error can
+// name the file and line.
+
+import { InputError, describeIssues } from '../input/json.js';
+import { type ExerciseJson, exerciseSchema } from './schema.js';
+
+export type Block = { readonly type: 'text'; readonly markdown: string } | { readonly type: 'exercise'; readonly exercise: ExerciseJson; readonly line: number };
+
+export interface LessonStep {
+	readonly title: string;
+	readonly blocks: readonly Block[];
+}
+
+export interface Lesson {
+	readonly file: string;
+	/** From the file name `NN-id.md`. */
+	readonly id: string;
+	readonly number: number;
+	readonly title: string;
+	readonly intro: string;
+	readonly steps: readonly LessonStep[];
+}
+
+const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+export function parseLesson(fileName: string, path: string, text: string): Lesson {
+	const m = FILE_NAME.exec(fileName);
+	if (!m) throw new InputError(path, ['the file name must be NN-id.md, e.g. 03-preflight.md (two digits, then a kebab-case id)']);
+	const problems: string[] = [];
+	const lines = text.split(/\r?\n/);
+	let i = 0;
+	while (i < lines.length && (lines[i] ?? '').trim() === '') i++;
+	const h1 = /^# (.+)$/.exec(lines[i] ?? '');
+	if (!h1) throw new InputError(path, [`line ${i + 1}: a lesson starts with its title as "# Title"`]);
+	const title = (h1[1] ?? '').trim();
+	i++;
+
+	let intro = '';
+	const steps: { title: string; blocks: Block[] }[] = [];
+	let buf: string[] = [];
+	// Text read so far goes to the current step, or to the introduction before the first step.
+	const flush = () => {
+		const md = buf.join('\n').trim();
+		buf = [];
+		if (md === '') return;
+		const step = steps[steps.length - 1];
+		if (step) step.blocks.push({ type: 'text', markdown: md });
+		else intro = md;
+	};
+	for (; i < lines.length; i++) {
+		const line = lines[i] ?? '';
+		const h2 = /^## (.+)$/.exec(line);
+		if (h2) {
+			flush();
+			steps.push({ title: (h2[1] ?? '').trim(), blocks: [] });
+			continue;
+		}
+		if (/^# /.test(line)) {
+			problems.push(`line ${i + 1}: only one "# Title" per lesson; use "## " for steps`);
+			continue;
+		}
+		if (!/^```\s*exercise\s*$/.test(line)) {
+			buf.push(line);
+			continue;
+		}
+		const start = i + 1;
+		const body: string[] = [];
+		for (i++; i < lines.length && !/^```\s*$/.test(lines[i] ?? ''); i++) body.push(lines[i] ?? '');
+		if (i >= lines.length) {
+			problems.push(`line ${start}: the exercise block is never closed with \`\`\``);
+			break;
+		}
+		flush();
+		const step = steps[steps.length - 1];
+		if (!step) {
+			problems.push(`line ${start}: an exercise must be inside a "## Step" section`);
+			continue;
+		}
+		const ex = parseExercise(body.join('\n'), start + 1, problems);
+		if (ex) step.blocks.push({ type: 'exercise', exercise: ex, line: start });
+	}
+	flush();
+	if (steps.length === 0) problems.push('a lesson needs at least one "## Step" section');
+	if (problems.length) throw new InputError(path, problems);
+	return { file: path, id: m[2] ?? '', number: Number(m[1]), title, intro, steps };
+}
+
+function parseExercise(json: string, firstLine: number, problems: string[]): ExerciseJson | null {
+	let data: unknown;
+	try {
+		data = JSON.parse(json);
+	} catch (e) {
+		const pos = /position (\d+)/.exec((e as Error).message);
+		const line = pos ? firstLine + json.slice(0, Number(pos[1])).split('\n').length - 1 : firstLine;
+		problems.push(`line ${line}: the exercise is not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, '')})`);
+		return null;
+	}
+	const r = exerciseSchema.safeParse(data);
+	if (!r.success) {
+		const id = typeof data === 'object' && data && 'id' in data ? ` "${String((data as { id: unknown }).id)}"` : '';
+		for (const p of describeIssues(r.error.issues)) problems.push(`line ${firstLine - 1}: exercise${id}: ${p}`);
+		return null;
+	}
+	return r.data;
+}
+
+/** Every exercise of a lesson, in order. */
+export const exercisesOf = (l: Lesson): ExerciseJson[] =>
+	l.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'exercise' ? [b.exercise] : [])));
