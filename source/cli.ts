@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Turn a CORS policy file into the configuration for a server or platform',
 		load: async () => (await import('./commands/generate.js')).generate,
 	},
+	learn: {
+		summary: 'Open the lesson player (where you left off, or at a lesson: cors-tutor learn preflight)',
+		load: async () => (await import('./commands/interactive.js')).learn,
+	},
 	lessons: {
 		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
 		load: async () => (await import('./commands/lessons.js')).lessons,
@@ -29,6 +33,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
 
 Examples
+  $ cors-tutor                       open the course
+  $ cors-tutor learn preflight
   $ cors-tutor simulate scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/
@@ -36,6 +42,7 @@ Examples
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
 
 Usage
+  $ cors-tutor                   the interactive course (home screen)
   $ cors-tutor <command> [options]
   $ cors-tutor <command> --help
 
@@ -49,7 +56,13 @@ Options
 
 async function main(argv: readonly string[]): Promise<number> {
 	const [first, ...rest] = argv;
-	if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+	if (first === undefined || ((first === '--no-color' || first === '--color') && rest.length === 0)) {
+		// No command: the interactive home screen (or, outside a terminal, what to run instead).
+		const { home, isInteractiveTerminal } = await import('./commands/interactive.js');
+		if (!isInteractiveTerminal()) process.stdout.write(HELP);
+		return home(first === '--no-color' ? { color: false } : {});
+	}
+	if (first === '--help' || first === '-h' || first === 'help') {
 		process.stdout.write(HELP);
 		return 0;
 	}

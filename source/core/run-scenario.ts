@@ -32,6 +32,7 @@ export interface StepRun {
 
 export interface ScenarioRun {
 	readonly id: string;
+	readonly scenario: Scenario;
 	readonly browser: BrowserProfile;
 	readonly observations: Observation[];
 	readonly steps: StepRun[];
@@ -71,7 +72,7 @@ export function runScenario(s: Scenario, profile: BrowserProfile, opts: RunOptio
 		observations.push(observe(i, result, candidates));
 		clock.advance(opts.fetchStepMs ?? RECORDER_FETCH_STEP_MS);
 	});
-	return { id: s.id, browser: profile, observations, steps, trace };
+	return { id: s.id, scenario: s, browser: profile, observations, steps, trace };
 }
 
 /** FORMAT.md "Observation format". */

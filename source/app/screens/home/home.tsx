@@ -1,0 +1,48 @@
+// The home screen: what the app offers (only what exists), progress, and the way out.
+import { Box, Text, useInput } from 'ink';
+import SelectInput from 'ink-select-input';
+import { useServices } from '../../context.js';
+import { Frame } from '../../components/frame.js';
+import { resumePoint, summarise } from '../../summary.js';
+import type { Navigate } from '../../navigation.js';
+
+type Choice = 'continue' | 'lessons' | 'quit';
+
+export function Home({ navigate }: { navigate: Navigate }) {
+	const { curriculum, progress, notice, exit } = useServices();
+	const sum = summarise(curriculum, progress);
+	const resume = resumePoint(curriculum, progress);
+	const started = Object.keys(progress.exercises).length > 0 || progress.last !== undefined;
+	const allDone = sum.complete === sum.lessons.length && sum.lessons.length > 0;
+	const items: { label: string; value: Choice; key: string }[] = [
+		{ key: 'continue', value: 'continue', label: allDone ? 'Review the course' : started ? `Continue: ${curriculum.lessons[resume.lesson]?.title ?? ''}` : `Start the course: ${curriculum.lessons[0]?.title ?? ''}` },
+		{ key: 'lessons', value: 'lessons', label: `All lessons (${sum.complete}/${sum.lessons.length} complete)` },
+		{ key: 'quit', value: 'quit', label: 'Quit' },
+	];
+	useInput((input, key) => {
+		if (input === 'q' || key.escape) exit(0);
+	});
+	return (
+		<Frame
+			title="cors-tutor — Cross-Origin Resource Sharing, by doing"
+			right={`Lessons ${sum.complete}/${sum.lessons.length} complete · ${sum.solved}/${sum.exercises} exercises`}
+			help={[{ keys: '↑↓', does: 'choose' }, { keys: 'Enter', does: 'open' }, { keys: 'q/Esc', does: 'quit' }]}
+		>
+			{notice ? <Text color="yellow">{notice}</Text> : null}
+			<Text>{sum.lessons.length} lessons; every answer is checked by a browser model that matches real Chromium and Firefox.</Text>
+			<Box marginTop={1}>
+				<SelectInput<Choice>
+					items={items}
+					onSelect={(item) => {
+						if (item.value === 'quit') exit(0);
+						else if (item.value === 'lessons') navigate({ name: 'lessons' });
+						else navigate({ name: 'player', lesson: allDone ? 0 : resume.lesson, page: allDone ? 0 : resume.page });
+					}}
+				/>
+			</Box>
+			<Box marginTop={1}>
+				<Text dimColor>From the shell: cors-tutor simulate · explain · lessons — see cors-tutor --help</Text>
+			</Box>
+		</Frame>
+	);
+}

@@ -1,0 +1,17 @@
+// The terminal's size, updated on resize.
+import { useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+
+export function useSize(): { columns: number; rows: number } {
+	const { stdout } = useStdout();
+	const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+	const [size, setSize] = useState(read);
+	useEffect(() => {
+		const on = () => setSize(read());
+		stdout.on('resize', on);
+		return () => {
+			stdout.off('resize', on);
+		};
+	});
+	return size;
+}

@@ -1,0 +1,62 @@
+// The interactive commands: the home screen (no arguments) and `learn [lesson]`. Ink is
+// loaded only here, and only when stdin and stdout are terminals and TERM is not dumb.
+
+import { UsageError } from '../cli/usage.js';
+import { colorEnabled } from '../render/color.js';
+
+export function isInteractiveTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
+	return process.stdin.isTTY === true && process.stdout.isTTY === true && env.TERM !== 'dumb';
+}
+
+const INSTEAD = `cors-tutor needs an interactive terminal for this (stdin and stdout must be a terminal, and TERM not "dumb").
+Non-interactive commands work anywhere:
+  cors-tutor lessons             list the lessons and your progress
+  cors-tutor lessons --json      the curriculum as JSON
+  cors-tutor simulate FILE       run a scenario and print the trace
+  cors-tutor explain "MESSAGE"   explain a console error
+  cors-tutor --help              everything else
+`;
+
+async function start(screen: Parameters<typeof import('../app/run.js')['runApp']>[0], flags: { color?: boolean }): Promise<number> {
+	if (!isInteractiveTerminal()) {
+		process.stderr.write(INSTEAD);
+		return 2;
+	}
+	const color = colorEnabled({ flag: flags.color, isTTY: true, env: process.env });
+	// chalk (inside Ink) reads FORCE_COLOR, not NO_COLOR: decide before it loads.
+	if (!color) process.env.FORCE_COLOR = '0';
+	const { runApp, LessonNotFound } = await import('../app/run.js');
+	try {
+		return await runApp(screen, { color });
+	} catch (e) {
+		if (e instanceof LessonNotFound) throw new UsageError(`no lesson "${e.wanted}"`, `lessons: ${e.ids.join(', ')}`);
+		throw e;
+	}
+}
+
+export const home = (flags: { color?: boolean }) => start({ name: 'home' }, flags);
+
+export async function learn(argv: readonly string[]): Promise<number> {
+	const color = argv.includes('--no-color') ? false : undefined;
+	const rest = argv.filter((a) => a !== '--no-color' && a !== '--color');
+	const unknown = rest.find((a) => a.startsWith('-'));
+	if (unknown === '--help' || unknown === '-h') {
+		process.stdout.write(`
+  Open the lesson player: where you left off, or at a lesson.
+
+  Examples
+    $ cors-tutor learn
+    $ cors-tutor learn preflight
+    $ cors-tutor learn 3
+
+  Usage
+    $ cors-tutor learn [lesson-id | number] [--no-color]
+
+  See the lessons with: cors-tutor lessons
+`);
+		return 0;
+	}
+	if (unknown) throw new UsageError(`unknown flag ${unknown} for "learn"`, 'valid flags: --no-color, --help');
+	if (rest.length > 1) throw new UsageError(`learn takes one lesson, not ${rest.length}`, 'example: cors-tutor learn preflight');
+	return start({ name: 'learn', ...(rest[0] ? { lesson: rest[0] } : {}) }, color === false ? { color } : {});
+}
