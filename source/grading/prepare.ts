@@ -89,8 +89,10 @@ function predictOutcome(ex: Ex<'predict-outcome'>): Prepared {
 
 function countPreflights(ex: Ex<'count-preflights'>): Prepared {
 	const r = run(ex, ex.server);
-	const key = r.observations.filter((o) => o.preflight_sent).length;
-	const per = r.observations.map((o) => `step ${o.step}: ${o.preflight_sent ? 'preflight' : 'no preflight'}`).join(', ');
+	// Count preflight requests, not steps: a redirect can cause a second preflight in one step.
+	const preflights = r.steps.map((st) => st.result.sent.filter((q) => q.method === 'OPTIONS' && q.headers.some(([k]) => k.toLowerCase() === 'access-control-request-method')).length);
+	const key = preflights.reduce((a, b) => a + b, 0);
+	const per = r.steps.map((st, i) => `step ${st.step}: ${preflights[i] === 0 ? 'no preflight' : preflights[i] === 1 ? 'preflight' : `${preflights[i]} preflights`}`).join(', ');
 	return {
 		prompt: { type: 'number' },
 		solution: { type: 'number', value: key },
