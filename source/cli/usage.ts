@@ -13,6 +13,8 @@ export interface FlagSpec {
 	readonly choices?: readonly string[];
 	readonly default?: unknown;
 	readonly description: string;
+	/** What the help shows after the flag, e.g. FILE (default: N for numbers, VALUE otherwise). */
+	readonly value?: string;
 }
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`);
@@ -35,7 +37,7 @@ export function checkUnknownFlags(argv: readonly string[], flags: Readonly<Recor
 
 export function flagHelp(flags: Readonly<Record<string, FlagSpec>>): string {
 	const rows = Object.entries(flags).map(([k, f]) => {
-		const name = k === 'color' ? '--no-color' : `--${kebab(k)}${f.type === 'boolean' ? '' : ` ${f.choices ? f.choices.join('|') : f.type === 'number' ? 'N' : k === 'out' ? 'DIR' : 'VALUE'}`}${f.shortFlag ? `, -${f.shortFlag}` : ''}`;
+		const name = k === 'color' ? '--no-color' : `--${kebab(k)}${f.type === 'boolean' ? '' : ` ${f.value ?? (f.choices ? f.choices.join('|') : f.type === 'number' ? 'N' : k === 'out' ? 'DIR' : 'VALUE')}`}${f.shortFlag ? `, -${f.shortFlag}` : ''}`;
 		return [name, f.description] as const;
 	});
 	const w = Math.max(...rows.map(([n]) => n.length)) + 2;

@@ -32,7 +32,7 @@ export function evaluatePolicy(p: Policy, method: string, requestHeaders: Header
 		headers.push(['Access-Control-Allow-Origin', acao]);
 		if (p.credentials) headers.push(['Access-Control-Allow-Credentials', 'true']);
 		if (preflight) {
-			headers.push(['Access-Control-Allow-Methods', p.methods.join(', ')]);
+			if (p.methods.length) headers.push(['Access-Control-Allow-Methods', p.methods.join(', ')]);
 			const asked = getHeader(requestHeaders, 'access-control-request-headers');
 			const allow = p.allowHeaders === 'mirror' ? asked : p.allowHeaders === '*' ? '*' : p.allowHeaders.join(', ');
 			if (allow) headers.push(['Access-Control-Allow-Headers', allow]);

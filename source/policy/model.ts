@@ -60,6 +60,10 @@ export function parseOriginRule(s: string): OriginRule | { error: string } {
 	if (s.includes('*')) return { error: `"${s}": a wildcard may only stand for whole subdomain labels at the start, as in "https://*.example.com"` };
 	const o = parsePageOrigin(s);
 	if ('error' in o) return { error: o.error };
+	// The URL parser lets through hosts with characters such as " ; $ { } ' ( ): nothing a real
+	// origin needs, and everything a configuration-injection needs.
+	if (o.kind === 'tuple' && !/^([a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*$|^\[[0-9a-f:.]+\]$/.test(o.host))
+		return { error: `"${s}": a host name may only contain letters, digits, dashes, underscores and dots` };
 	return { kind: 'exact', origin: serializeOrigin(o) };
 }
 

@@ -13,7 +13,9 @@ z.config(en());
 const token = (what: string) =>
 	z.string().check(
 		z.superRefine((s, ctx) => {
-			if (!isToken(s)) ctx.addIssue({ code: 'custom', input: s, message: `${JSON.stringify(s)} is not a valid ${what} (letters, digits and !#$%&'*+-.^_\`|~ only, no spaces)` });
+			// HTTP tokens may hold $ # ' and backquotes, but no real method or header name does, and
+			// they mean something in the configuration languages we generate: refuse them.
+			if (!isToken(s) || /[$#'`]/.test(s)) ctx.addIssue({ code: 'custom', input: s, message: `${JSON.stringify(s)} is not a valid ${what} (letters, digits and - only, e.g. "X-Request-Id"; no spaces or $ # ' \`)` });
 		}),
 	);
 

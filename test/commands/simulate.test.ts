@@ -124,7 +124,8 @@ describe('usage errors: exit 2', () => {
 	test('--help leads with examples; --version prints the version', () => {
 		const top = runCli(['--help']);
 		expect(top.code).toBe(0);
-		expect(top.stdout).toMatch(/Examples\n\s+\$ cors-tutor simulate/);
+		expect(top.stdout).toMatch(/^cors-tutor [\d.]+ .*\n\nExamples\n\s+\$ cors-tutor/);
+		expect(top.stdout).toMatch(/\$ cors-tutor simulate scenario\.json/);
 		const sub = runCli(['simulate', '--help']);
 		expect(sub.code).toBe(0);
 		expect(sub.stdout.trimStart()).toMatch(/^Run CORS scenarios[\s\S]*Examples/);

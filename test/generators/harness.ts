@@ -94,10 +94,14 @@ export interface RealResponse {
 	readonly body: string;
 }
 
-/** One raw HTTP/1.1 request to 127.0.0.1:port with exactly these headers. */
-export function send(port: number, method: string, path: string, headers: readonly Header[], host = 'api.example.com'): Promise<RealResponse> {
+/** One raw HTTP/1.1 request to 127.0.0.1:port with exactly these headers (and `body`, if any). */
+export function send(port: number, method: string, path: string, headers: readonly Header[], host = 'api.example.com', body: string | null = null): Promise<RealResponse> {
+	// Node frames a POST/PUT/PATCH without Content-Length as chunked; a browser sends a Content-Length
+	// (0 without a body), and some servers cannot read a chunked request (Django's runserver).
+	const framed = headers.some(([k]) => ['content-length', 'transfer-encoding'].includes(lower(k)));
+	const length: Header[] = framed || ['GET', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'].includes(method) ? [] : [['Content-Length', String(Buffer.byteLength(body ?? ''))]];
 	return new Promise((resolve, reject) => {
-		const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: [['Host', host], ...headers].flat(), setHost: false, timeout: 10_000 }, (res) => {
+		const req = httpRequest({ host: '127.0.0.1', port, method, path, headers: [['Host', host], ...headers, ...length].flat(), setHost: false, timeout: 10_000 }, (res) => {
 			let body = '';
 			res.setEncoding('utf8');
 			res.on('data', (d) => (body += d));
@@ -110,7 +114,7 @@ export function send(port: number, method: string, path: string, headers: readon
 		});
 		req.on('timeout', () => req.destroy(new Error(`${method} ${path}: no answer within 10 s`)));
 		req.on('error', reject);
-		req.end();
+		req.end(body ?? undefined);
 	});
 }
 
@@ -181,7 +185,8 @@ export async function verdicts(port: number, policy: Policy, f: PageFetch): Prom
 		if (pending.length === 0) return { model: verdict(model), real: verdict(probe) };
 		for (const req of pending) {
 			const u = new URL(req.url);
-			const real = await send(port, req.method, `${u.pathname}${u.search}`, req.headers.filter(([k]) => lower(k) !== 'host'), u.host);
+			// The body too: the core's headers announce it (Content-Length), and a server that drains an unread body (Go) would wait for it.
+			const real = await send(port, req.method, `${u.pathname}${u.search}`, req.headers.filter(([k]) => lower(k) !== 'host'), u.host, req.body);
 			answers.set(key(req), { status: real.status, headers: real.headers, body: real.body });
 		}
 	}

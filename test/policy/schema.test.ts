@@ -35,3 +35,16 @@ test.each([
 ])('%j is refused', (json, message) => {
 	expect(problems(json).join('\n')).toMatch(message);
 });
+
+test.each([
+	'https://a.test";add_header;"b',
+	'https://$host',
+	"https://a'b.test",
+	'https://a{b}.test',
+])('an origin with characters no host needs is refused: %s', (origin) => {
+	expect(problems({ origins: [origin] }).join('\n')).toMatch(/origins\[0\]/);
+});
+
+test.each([['methods', 'GE$T'], ['allowHeaders', 'X-$id'], ['exposeHeaders', 'X#a'], ['allowHeaders', "X-'a"], ['methods', 'P`UT']])('%s with %j is refused', (field, value) => {
+	expect(problems({ origins: ['https://a.test'], [field]: [value] }).join('\n')).toMatch(new RegExp(`${field}\\[0\\]`));
+});
