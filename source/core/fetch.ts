@@ -166,7 +166,6 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		// ── the preflight, if one is needed (cors-facts §1.4) ──
 		if (tainting === 'cors') {
 			const unsafe = corsUnsafeRequestHeaderNames(profile.headerRules.combineRepeated ? combineByName(headers) : headers, profile.headerRules);
-			const checkOrder = [...unsafe.names.filter((n) => !unsafe.overBudget.includes(n)), ...unsafe.overBudget];
 			const methodSafe = isCorsSafelistedMethod(method);
 			if (methodSafe && unsafe.names.length === 0) {
 				emit({ type: 'decision', rule: rule('simple-request', 'cors-facts §1.1-1.4'), text: `${method} with only CORS-safelisted headers: no preflight, the request goes straight out` });
@@ -191,7 +190,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 						emit({ type: 'check', name: 'preflight redirect', ok: false, rule: rule('preflight-no-redirect', 'cors-facts §2.2'), text: `the preflight was answered with a ${res.status} redirect; preflights never follow redirects` });
 						return fail('preflight-redirect', 'preflight', { status: res.status });
 					}
-					const out = evaluatePreflight(profile, res, { method, headers: checkOrder, origin: requestOrigin(), include });
+					const out = evaluatePreflight(profile, res, { method, headers: unsafe.checkOrder, origin: requestOrigin(), include });
 					for (const c of out.checks) emit({ type: 'check', name: PREFLIGHT_CHECK_NAMES[c.name], ok: c.ok, rule: c.rule, text: c.text });
 					const grant = out.ok ? out.grant : out.storable;
 					if (grant) {

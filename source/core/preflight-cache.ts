@@ -52,6 +52,8 @@ export interface CacheOptions {
 	 * PreflightResult) or the new request's (WebKit allowsRequest).
 	 */
 	readonly wildcardCredentials?: 'entry' | 'request';
+	/** Whether a preflight made from an opaque ("null") origin is cached at all. */
+	readonly cachesOpaqueOrigins?: boolean;
 }
 
 const covers = (list: readonly string[], token: string, include: boolean, star: boolean): boolean =>
@@ -104,6 +106,7 @@ export class ResultCache implements PreflightCache {
 	store(q: CacheQuery, grant: PreflightGrant, now: number): CacheEntryView | null {
 		const key = this.#key(q.origin, q.url);
 		if (this.options.maxUrlLength !== undefined && q.url.length >= this.options.maxUrlLength) return null;
+		if (this.options.cachesOpaqueOrigins === false && q.origin === 'null') return null;
 		const r: Result = { methods: [...grant.methods], headers: [...grant.headers], credentials: q.include, expiresAt: now + grant.maxAgeMs };
 		this.#map.set(key, r);
 		return view(key, r);

@@ -10,8 +10,12 @@ import { parseMimeEssence } from './mime.js';
 export interface HeaderRules {
 	/** Names a browser safelists beyond the standard, with their value rules. */
 	readonly extraSafelisted?: (lowerName: string, value: string) => boolean | undefined;
-	/** Chromium lowercases a Range value before parsing it (§1.5). */
+	/** Whether a Range value is lowercased before it is parsed (cors-facts §1.5 says Chromium does; recordings say not). */
 	readonly rangeCaseInsensitive: boolean;
+	/** Range positions must be below this (Chromium reads them as int64). */
+	readonly rangeLimit?: bigint;
+	/** The order in which unsafe names are checked against Allow-Headers (the first failure is reported). */
+	readonly checkOrder?: 'sorted' | 'request-accept-last';
 	/** Names a browser forbids beyond the standard (Chromium: User-Agent, §1.6). */
 	readonly extraForbidden: readonly string[];
 	/** The budget shared by all safelisted values (§1.4); null where a browser has none (Firefox). */
@@ -82,8 +86,11 @@ export function isCorsSafelistedRequestHeader(name: string, value: string, rules
 			return essence !== null && SAFELISTED_CONTENT_TYPES.includes(essence);
 		}
 		case 'range': {
-			const range = parseSingleRange(rules.rangeCaseInsensitive ? value.toLowerCase() : value);
-			return range !== null && range[0] !== null;
+			const v = rules.rangeCaseInsensitive ? value.toLowerCase() : value;
+			const range = parseSingleRange(v);
+			if (range === null || range[0] === null) return false;
+			const limit = rules.rangeLimit;
+			return limit === undefined || (v.match(/[0-9]+/g) ?? []).every((n) => BigInt(n) < limit);
 		}
 		default:
 			return rules.extraSafelisted?.(n, value) ?? false;
@@ -93,6 +100,8 @@ export function isCorsSafelistedRequestHeader(name: string, value: string, rules
 export interface UnsafeNames {
 	/** Lowercased, de-duplicated, sorted: what Access-Control-Request-Headers carries. */
 	readonly names: string[];
+	/** The same names in the order a browser checks them against Allow-Headers. */
+	readonly checkOrder: string[];
 	/** Names that are unsafe only because the safelisted values exceeded 1024 bytes. */
 	readonly overBudget: string[];
 	/** Sum of the safelisted values' lengths. */
@@ -112,9 +121,15 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList, rules: HeaderR
 		}
 	}
 	const limit = rules.safelistedTotalLimit;
-	const overBudget = limit !== null && total > limit ? potentially.filter((n) => !unsafe.has(n)) : [];
+	const overBudget = [...new Set(limit !== null && total > limit ? potentially.filter((n) => !unsafe.has(n)) : [])];
+	const plain = [...unsafe];
 	for (const n of overBudget) unsafe.add(n);
-	return { names: [...unsafe].sort(byteCompare), overBudget: [...new Set(overBudget)].sort(byteCompare), safelistedBytes: total };
+	const names = [...unsafe].sort(byteCompare);
+	const acceptLast = (xs: string[]) => [...xs.filter((n) => n !== 'accept'), ...xs.filter((n) => n === 'accept')];
+	const checkOrder = rules.checkOrder === 'request-accept-last'
+		? [...acceptLast(plain), ...acceptLast(overBudget)]
+		: [...plain.sort(byteCompare), ...[...overBudget].sort(byteCompare)];
+	return { names, checkOrder, overBudget: [...overBudget].sort(byteCompare), safelistedBytes: total };
 }
 
 const FORBIDDEN_HEADERS = [

@@ -121,6 +121,8 @@ function recogniseLine(raw: string): Recognized | null {
 			header: d.header ?? null, value: m[1] ?? null,
 		};
 	}
+	const unsafe = /Unsafe attempt to load URL (\S+) from frame with URL (\S+)\. Domains, protocols and ports must match\./.exec(line);
+	if (unsafe) return { ...blank, browser: 'chromium', code: 'same-origin-mode', stage: 'redirect', line, url: unsafe[1] ?? null };
 	const mode = /Fetch API cannot load (\S+)\. Request mode is "same-origin" but the URL's origin is not same as the request origin (\S+)\./.exec(line);
 	if (mode) return { ...blank, browser: 'chromium', code: 'same-origin-mode', stage: 'request', line, url: mode[1] ?? null, origin: mode[2] ?? null, initiator: 'fetch' };
 

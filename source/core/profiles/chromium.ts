@@ -105,9 +105,10 @@ export function chromiumMessages(f: Failure, ctx: MessageContext): string[] {
 			// Chromium attaches no URL to kRedirectContainsCredentials, so the quotes stay empty.
 			return [`${prefix}Redirect location '' contains a username and password, which is disallowed for cross-origin requests.`];
 		case 'same-origin-mode':
-			// fetch_manager.cc refuses the first URL; cors_url_loader.cc refuses a redirect (kDisallowedByMode).
+			// fetch_manager.cc refuses the first URL; a redirect to another origin is refused by the
+			// frame's security check, whose message ends with a newline (recorded).
 			return f.stage === 'redirect'
-				? [`${prefix}Cross origin requests are not allowed by request mode.`]
+				? [`Unsafe attempt to load URL ${f.value ?? f.url} from frame with URL ${ctx.pageUrl}. Domains, protocols and ports must match.\n`]
 				: [`Fetch API cannot load ${f.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${ctx.pageOrigin}.`];
 		// The network layer refuses these before CORS sees them: only "Failed to load
 		// resource: net::ERR_…" lines, which are not part of the console record.
@@ -177,14 +178,22 @@ export const chromium: BrowserProfile = {
 	version: '156.0.8078.108',
 	evidence: 'verified: every rule agrees with recordings of headless Chromium 156 (../shared/oracle/chromium)',
 	headerRules: {
-		extraSafelisted, rangeCaseInsensitive: true, safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT, combineRepeated: true,
-		extraForbidden: ['user-agent', 'access-control-request-private-network'],
+		// Recorded (lab corpus), against cors-facts §1.5: "BYTES=0-1" is preflighted (the value is
+		// not lowercased), and a range position of 2^63-1 or more is not safelisted.
+		extraSafelisted, rangeCaseInsensitive: false, rangeLimit: 2n ** 63n - 1n, safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT, combineRepeated: true,
+		// Recorded: a page may set Access-Control-Request-Private-Network (PNA is gone, §7.1); it is then unsafe.
+		extraForbidden: ['user-agent'],
+		// Recorded: the first disallowed header reported is the first in request order, where an
+		// Accept set by the page goes last (as on the wire); over-budget names come after the rest.
+		checkOrder: 'request-accept-last',
 	},
 	starCoversAuthorization: true,
 	preflightChecks: ['cors', 'status', 'parse-methods', 'parse-headers', 'method', 'headers'],
 	parseMaxAge: parseChromiumMaxAge,
 	// preflight_cache.cc: URLs of kMaxKeyLength (1024) characters or more are never cached.
-	createCache: () => new ResultCache({ starCoversAuthorization: true, maxUrlLength: 1024 }),
+	// Recorded (lab corpus): a cached `*` in Allow-Headers never covers Authorization, although
+	// the preflight check itself lets it; and a preflight from an opaque origin is never reused.
+	createCache: () => new ResultCache({ starCoversAuthorization: false, maxUrlLength: 1024, cachesOpaqueOrigins: false }),
 	clearCacheOnFailure: false,
 	corsCheck: chromiumCorsCheck,
 	consoleMessages: chromiumMessages,
