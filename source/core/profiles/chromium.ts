@@ -108,7 +108,7 @@ export function chromiumMessages(f: Failure, ctx: MessageContext): string[] {
 			// fetch_manager.cc refuses the first URL; a redirect to another origin is refused by the
 			// frame's security check, whose message ends with a newline (recorded).
 			return f.stage === 'redirect'
-				? [`Unsafe attempt to load URL ${f.value ?? f.url} from frame with URL ${ctx.pageUrl}. Domains, protocols and ports must match.\n`]
+				? [`Unsafe attempt to load URL ${f.value || f.url} from frame with URL ${ctx.pageUrl}. Domains, protocols and ports must match.\n`]
 				: [`Fetch API cannot load ${f.url}. Request mode is "same-origin" but the URL's origin is not same as the request origin ${ctx.pageOrigin}.`];
 		// The network layer refuses these before CORS sees them: only "Failed to load
 		// resource: net::ERR_…" lines, which are not part of the console record.
