@@ -16,6 +16,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Turn a CORS policy file into the configuration for a server or platform',
 		load: async () => (await import('./commands/generate.js')).generate,
 	},
+	sandbox: {
+		summary: 'Step through what the browser, its preflight cache and a server you build exchange',
+		load: async () => (await import('./commands/interactive.js')).sandbox,
+	},
 	learn: {
 		summary: 'Open the lesson player (where you left off, or at a lesson: cors-tutor learn preflight)',
 		load: async () => (await import('./commands/interactive.js')).learn,
@@ -35,6 +39,7 @@ const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Res
 Examples
   $ cors-tutor                       open the course
   $ cors-tutor learn preflight
+  $ cors-tutor sandbox scenario.json
   $ cors-tutor simulate scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/

@@ -1,22 +1,26 @@
 // The app: one screen at a time, shared services, Ctrl+C to leave from anywhere (exit 130).
 import { useInput } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ServicesContext, type Services } from './context.js';
 import type { Screen } from './navigation.js';
 import { Home } from './screens/home/home.js';
 import { Lessons } from './screens/lessons/lessons.js';
 import { Player } from './screens/player/player.js';
+import { Sandbox } from './screens/sandbox/sandbox.js';
 
 export function App({ services, initial }: { services: Omit<Services, 'progress' | 'setProgress'> & { progress: Services['progress']; save: (p: Services['progress']) => void }; initial: Screen }) {
 	const [screen, setScreen] = useState<Screen>(initial);
 	const [progress, setProgressState] = useState(services.progress);
+	const latest = useRef(services.progress);
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') services.exit(130);
 	});
 	const value: Services = {
 		...services,
 		progress,
-		setProgress: (p) => {
+		setProgress: (update) => {
+			const p = typeof update === 'function' ? update(latest.current) : update;
+			latest.current = p;
 			setProgressState(p);
 			services.save(p);
 		},
@@ -26,6 +30,7 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 			{screen.name === 'home' ? <Home navigate={setScreen} /> : null}
 			{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
 			{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
+			{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
 		</ServicesContext.Provider>
 	);
 }

@@ -7,8 +7,9 @@ import type { Style } from '../render/color.js';
 export interface Services {
 	readonly curriculum: Curriculum;
 	readonly progress: Progress;
-	/** Replace the progress and persist it. */
-	setProgress(p: Progress): void;
+	/** Replace the progress and persist it. Pass a function to change the latest progress (not
+	 * the one a possibly stale render saw): saves made in quick succession then never undo each other. */
+	setProgress(p: Progress | ((latest: Progress) => Progress)): void;
 	/** ISO time, for "solved at" (the only clock the app reads). */
 	now(): string;
 	readonly style: Style;

@@ -1,2 +1,2 @@
-export type Screen = { readonly name: 'home' } | { readonly name: 'lessons'; readonly focus?: number } | { readonly name: 'player'; readonly lesson: number; readonly page?: number };
+export type Screen = { readonly name: 'home' } | { readonly name: 'lessons'; readonly focus?: number } | { readonly name: 'player'; readonly lesson: number; readonly page?: number } | { readonly name: 'sandbox'; readonly file?: string };
 export type Navigate = (to: Screen) => void;

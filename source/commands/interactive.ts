@@ -60,3 +60,36 @@ export async function learn(argv: readonly string[]): Promise<number> {
 	if (rest.length > 1) throw new UsageError(`learn takes one lesson, not ${rest.length}`, 'example: cors-tutor learn preflight');
 	return start({ name: 'learn', ...(rest[0] ? { lesson: rest[0] } : {}) }, color === false ? { color } : {});
 }
+
+export async function sandbox(argv: readonly string[]): Promise<number> {
+	const color = argv.includes('--no-color') ? false : undefined;
+	const rest = argv.filter((a) => a !== '--no-color' && a !== '--color');
+	const unknown = rest.find((a) => a.startsWith('-'));
+	if (unknown === '--help' || unknown === '-h') {
+		process.stdout.write(`
+  Build requests and a server, then watch the modelled browser, its preflight cache and the
+  server exchange messages one step at a time, on a virtual clock you move.
+
+  Examples
+    $ cors-tutor sandbox
+    $ cors-tutor sandbox scenario.json
+
+  Usage
+    $ cors-tutor sandbox [scenario.json] [--no-color]
+
+  Without a file it opens the presets (common failures and working setups). Scenario files
+  are the format of cors-tutor simulate; the sandbox saves them too (key w).
+`);
+		return 0;
+	}
+	if (unknown) throw new UsageError(`unknown flag ${unknown} for "sandbox"`, 'valid flags: --no-color, --help');
+	if (rest.length > 1) throw new UsageError(`sandbox takes one scenario file, not ${rest.length}`, 'example: cors-tutor sandbox scenario.json');
+	let file: string | undefined;
+	if (rest[0] !== undefined) {
+		// Check the file before the terminal UI starts: a bad file is exit 1 with its JSON path.
+		const [{ resolve }, { loadScenarioFile }] = await Promise.all([import('node:path'), import('../scenario/load.js')]);
+		file = resolve(rest[0]);
+		loadScenarioFile(file);
+	}
+	return start({ name: 'sandbox', ...(file ? { file } : {}) }, color === false ? { color } : {});
+}

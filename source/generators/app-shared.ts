@@ -120,24 +120,36 @@ export function nodeDemoEnv(pkg: string): Record<string, string> | undefined {
 	return dir ? { NODE_PATH: dir } : undefined;
 }
 
+/** Two origins the first pattern must never match, for the comments: "https://example.com.evil.net and https://evilexample.com". */
+export function lookalikes(plan: OriginPlan): string {
+	const [r] = plan.patterns;
+	if (!r) return '';
+	const port = r.port ? `:${r.port}` : '';
+	return `${r.scheme}://${r.suffix}.evil.net${port} and ${r.scheme}://evil${r.suffix}${port}`;
+}
+
 /**
  * JavaScript that defines `isAllowedOrigin(origin)` (origin: the Origin header value, or
  * undefined when the request has none), for the list and reflect modes.
  */
 export function jsOriginCheck(plan: OriginPlan): string[] {
 	if (plan.mode === 'reflect') return ['// Every origin is allowed, and echoed back ("reflect").', 'const isAllowedOrigin = (origin) => origin !== undefined;'];
+	if (!plan.patterns.length)
+		return [
+			'// Allowed origins, matched exactly (a browser sends the serialized origin).',
+			`const allowedOrigins = ${jsList(plan.exact)};`,
+			'const isAllowedOrigin = (origin) => origin !== undefined && allowedOrigins.includes(origin);',
+		];
 	const lines = [
 		'// Allowed origins: exact matches, and "*." patterns compiled to anchored regular expressions',
-		'// (one or more whole subdomain labels: https://example.com.evil.net and https://evilexample.com never match).',
+		`// (one or more whole subdomain labels: ${lookalikes(plan)} never match).`,
 		`const allowedOrigins = ${jsList(plan.exact)};`,
+		'const allowedOriginPatterns = [',
+		...plan.patterns.map((r) => `  ${jsRegex(patternRegex(r))}, // ${r.text}`),
+		'];',
+		'const isAllowedOrigin = (origin) =>',
+		'  origin !== undefined && (allowedOrigins.includes(origin) || allowedOriginPatterns.some((re) => re.test(origin)));',
 	];
-	if (plan.patterns.length) {
-		lines.push('const allowedOriginPatterns = [');
-		for (const r of plan.patterns) lines.push(`  ${jsRegex(patternRegex(r))}, // ${r.text}`);
-		lines.push('];');
-		lines.push('const isAllowedOrigin = (origin) =>');
-		lines.push('  origin !== undefined && (allowedOrigins.includes(origin) || allowedOriginPatterns.some((re) => re.test(origin)));');
-	} else lines.push('const isAllowedOrigin = (origin) => origin !== undefined && allowedOrigins.includes(origin);');
 	return lines;
 }
 

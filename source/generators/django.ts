@@ -7,7 +7,7 @@
 // is no "mirror".
 
 import type { Policy } from '../policy/model.js';
-import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, originPlan, patternRegex, policySummary, pyList, pyRaw, q, varyWarning } from './app-shared.js';
+import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, lookalikes, originPlan, patternRegex, policySummary, pyList, pyRaw, q, varyWarning } from './app-shared.js';
 import type { GenerateOptions, Generated, Target } from './types.js';
 
 const SETTINGS = ['CORS_ALLOW_ALL_ORIGINS', 'CORS_ALLOWED_ORIGINS', 'CORS_ALLOWED_ORIGIN_REGEXES', 'CORS_ALLOW_METHODS', 'CORS_ALLOW_HEADERS', 'CORS_EXPOSE_HEADERS', 'CORS_ALLOW_CREDENTIALS', 'CORS_PREFLIGHT_MAX_AGE'] as const;
@@ -28,7 +28,7 @@ function settings(p: Policy): { lines: string[]; names: string[] } {
 		set('CORS_ALLOWED_ORIGINS', pyList(plan.exact));
 		if (plan.patterns.length) {
 			lines.push('# "*." patterns: one or more whole subdomain labels, anchored at both ends (re.match), so');
-			lines.push('# https://example.com.evil.net and https://evilexample.com never match.');
+			lines.push(`# ${lookalikes(plan)} never match.`);
 			lines.push('CORS_ALLOWED_ORIGIN_REGEXES = [');
 			for (const r of plan.patterns) lines.push(`    ${pyRaw(patternRegex(r, '\\Z'))},  # ${r.text}`);
 			lines.push(']');
@@ -63,11 +63,18 @@ function middleware(p: Policy): string[] {
 		'        preflight = request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers',
 	];
 	if (star) {
-		out.push('        if "Origin" not in request.headers and not preflight:');
-		out.push('            # "*" goes on every response, also to requests without Origin');
+		out.push('        if "Origin" not in request.headers:');
+		out.push('            # "*" goes on every response, also to requests without Origin (corsheaders skips them)');
 		out.push('            response["Access-Control-Allow-Origin"] = "*"');
 		if (p.credentials) out.push('            response["Access-Control-Allow-Credentials"] = "true"');
-		if (p.exposeHeaders.length) out.push(`            response["Access-Control-Expose-Headers"] = ${q(joined(p.exposeHeaders))}`);
+		const pre: string[] = p.methods.length ? [`response["Access-Control-Allow-Methods"] = ${q(joined(p.methods))}`] : [];
+		if (p.allowHeaders === '*' || (Array.isArray(p.allowHeaders) && p.allowHeaders.length)) pre.push(`response["Access-Control-Allow-Headers"] = ${q(p.allowHeaders === '*' ? '*' : joined(p.allowHeaders))}`);
+		if (p.maxAge) pre.push(`response["Access-Control-Max-Age"] = ${q(String(p.maxAge))}`);
+		const expose = p.exposeHeaders.length ? [`response["Access-Control-Expose-Headers"] = ${q(joined(p.exposeHeaders))}`] : [];
+		if (pre.length) {
+			out.push('            if preflight:', ...pre.map((l) => `                ${l}`));
+			if (expose.length) out.push('            else:', ...expose.map((l) => `                ${l}`));
+		} else if (expose.length) out.push('            if not preflight:', ...expose.map((l) => `                ${l}`));
 		if (p.credentials) {
 			out.push('        elif response.has_header("Access-Control-Allow-Origin"):');
 			out.push('            response["Access-Control-Allow-Origin"] = "*"  # corsheaders sends the origin instead when credentials are on');
@@ -82,6 +89,7 @@ function middleware(p: Policy): string[] {
 	if (p.preflightStatus === 204) out.push('            response.status_code = 204  # corsheaders answers 200');
 	if (p.exposeHeaders.length) out.push('            del response["Access-Control-Expose-Headers"]  # corsheaders sends it on preflights too');
 	if (emptyHeaders) out.push('            del response["Access-Control-Allow-Headers"]  # corsheaders sends an empty one');
+	if (!p.methods.length) out.push('            del response["Access-Control-Allow-Methods"]  # corsheaders sends an empty one');
 	if (p.allowHeaders === 'mirror') {
 		out.push('            patch_vary_headers(response, ["Access-Control-Request-Headers"])');
 		out.push('            asked = request.headers.get("Access-Control-Request-Headers")');
@@ -157,9 +165,10 @@ function generate(p: Policy, options: GenerateOptions = {}): Generated {
 		'',
 		'# The application.',
 		'def demo(request):',
-		'    if request.path in ("/status/404", "/status/500"):',
-		'        return HttpResponse(request.path[-3:], status=int(request.path[-3:]), content_type="text/plain")',
-		'    return HttpResponse("ok", content_type="text/plain")',
+		'    status = int(request.path[-3:]) if request.path in ("/status/404", "/status/500") else 200',
+		'    body = "ok" if status == 200 else str(status)',
+		'    # Django 3.2\'s runserver would send the body to HEAD requests too.',
+		'    return HttpResponse("" if request.method == "HEAD" else body, status=status, content_type="text/plain")',
 		'',
 		'',
 		'urlpatterns = [re_path(r"^", demo)]',

@@ -26,10 +26,15 @@ function corsPart(p: Policy): string[] {
 		out.push('  }');
 		out.push('});', '');
 	}
-	if (Array.isArray(p.allowHeaders) && p.allowHeaders.length === 0) {
-		out.push('// No request header is allowed: @fastify/cors would send an empty Access-Control-Allow-Headers.');
+	const empty = [
+		...(p.methods.length ? [] : ['access-control-allow-methods']),
+		...(Array.isArray(p.allowHeaders) && p.allowHeaders.length === 0 ? ['access-control-allow-headers'] : []),
+	];
+	if (empty.length) {
+		out.push('// An empty list: @fastify/cors would send the header with an empty value.');
 		out.push("fastify.addHook('onSend', async (req, reply) => {");
-		out.push("  if (reply.getHeader('access-control-allow-headers') === '') reply.removeHeader('access-control-allow-headers');");
+		if (empty.length === 1) out.push(`  if (reply.getHeader(${js(empty[0] as string)}) === '') reply.removeHeader(${js(empty[0] as string)});`);
+		else out.push(`  for (const name of ${jsList(empty)}) if (reply.getHeader(name) === '') reply.removeHeader(name);`);
 		out.push('});', '');
 	}
 	const opts: string[] = [star ? "origin: '*'" : 'origin: isAllowedOrigin(req.headers.origin)'];

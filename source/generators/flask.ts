@@ -7,7 +7,7 @@
 // hook that completes preflights as the policy says.
 
 import type { Policy } from '../policy/model.js';
-import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, originPlan, patternRegex, policySummary, pyEscape, pyList, pyRaw, q, varyWarning } from './app-shared.js';
+import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, lookalikes, originPlan, patternRegex, policySummary, pyEscape, pyList, pyRaw, q, varyWarning } from './app-shared.js';
 import type { GenerateOptions, Generated, Target } from './types.js';
 
 const REGEX_CHARS = /[*\\\]?$^[()]/; // what makes flask-cors treat an origin string as a regular expression
@@ -39,7 +39,7 @@ function corsPart(p: Policy): string[] {
 	if (p.exposeHeaders.length) out.push('        response.headers.pop("Access-Control-Expose-Headers", None)');
 	if (p.allowHeaders === 'mirror') out.push('        response.vary.add("Access-Control-Request-Headers")');
 	out.push('        if allowed:');
-	out.push(`            response.headers["Access-Control-Allow-Methods"] = ${q(joined(p.methods))}`);
+	out.push(p.methods.length ? `            response.headers["Access-Control-Allow-Methods"] = ${q(joined(p.methods))}` : '            response.headers.pop("Access-Control-Allow-Methods", None)');
 	if (allow === null) {
 		out.push('            asked = request.headers.get("Access-Control-Request-Headers")');
 		out.push('            if asked:');
@@ -75,7 +75,11 @@ function corsPart(p: Policy): string[] {
 	if (p.credentials && !star) args.push(['supports_credentials=True']);
 	if (p.maxAge !== null) args.push([`max_age=${p.maxAge}`]);
 	if (!star) args.push(['always_send=False', 'no CORS headers without Origin'], ['vary_header=False', 'cors_policy adds Vary: Origin to every response']);
-	if (plan.mode === 'list') out.push('# Origin patterns are compiled, so flask-cors matches them case-sensitively; anchored at both ends.');
+	if (plan.patterns.length)
+		out.push(
+			'# "*." patterns are compiled (so flask-cors matches them case-sensitively) and anchored at both',
+			`# ends: one or more whole subdomain labels, so ${lookalikes(plan)} never match.`,
+		);
 	out.push('CORS(');
 	out.push('    app,');
 	for (const [code, comment] of args) out.push(`    ${code}${code.endsWith('[') ? '' : ','}${comment ? `  # ${comment}` : ''}`);

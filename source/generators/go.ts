@@ -3,7 +3,7 @@
 // follows the policy model exactly (Vary is added with Header().Add so other values survive).
 
 import type { Policy } from '../policy/model.js';
-import { assertSafeForApps, commentLines, joined, originPlan, patternRegex, policySummary, q, varyWarning } from './app-shared.js';
+import { assertSafeForApps, commentLines, joined, lookalikes, originPlan, patternRegex, policySummary, q, varyWarning } from './app-shared.js';
 import type { GenerateOptions, Generated, Target } from './types.js';
 
 /** A Go raw string literal when possible (patterns never contain a backquote), else quoted. */
@@ -14,17 +14,19 @@ function middleware(p: Policy): string {
 	const out: string[] = [];
 	if (plan.mode === 'list') {
 		out.push('// corsAllowedOrigins are matched exactly (a browser sends the serialized origin).');
-		out.push('var corsAllowedOrigins = map[string]bool{');
-		const width = Math.max(0, ...plan.exact.map((o) => q(o).length));
-		for (const o of plan.exact) out.push(`\t${q(o)}:${' '.repeat(width - q(o).length + 1)}true,`); // aligned as gofmt does
-		out.push('}', '');
-		out.push('// corsAllowedOriginPatterns: "*." stands for one or more whole subdomain labels, anchored at both');
-		out.push('// ends, so https://example.com.evil.net and https://evilexample.com never match.');
-		if (plan.patterns.length) {
-			out.push('var corsAllowedOriginPatterns = []*regexp.Regexp{');
-			for (const r of plan.patterns) out.push(`\t// ${r.text}`, `\tregexp.MustCompile(${goRegexLiteral(patternRegex(r))}),`);
+		if (plan.exact.length) {
+			out.push('var corsAllowedOrigins = map[string]bool{');
+			const width = Math.max(...plan.exact.map((o) => q(o).length));
+			for (const o of plan.exact) out.push(`\t${q(o)}:${' '.repeat(width - q(o).length + 1)}true,`); // aligned as gofmt does
 			out.push('}', '');
-		} else out.push('var corsAllowedOriginPatterns = []*regexp.Regexp{}', '');
+		} else out.push('var corsAllowedOrigins = map[string]bool{}', '');
+	}
+	if (plan.patterns.length) {
+		out.push('// corsAllowedOriginPatterns: "*." stands for one or more whole subdomain labels, anchored at both');
+		out.push(`// ends, so ${lookalikes(plan)} never match.`);
+		out.push('var corsAllowedOriginPatterns = []*regexp.Regexp{');
+		for (const r of plan.patterns) out.push(`\t// ${r.text}`, `\tregexp.MustCompile(${goRegexLiteral(patternRegex(r))}),`);
+		out.push('}', '');
 		out.push('func corsOriginAllowed(origin string) bool {');
 		out.push('\tif corsAllowedOrigins[origin] {', '\t\treturn true', '\t}');
 		out.push('\tfor _, re := range corsAllowedOriginPatterns {', '\t\tif re.MatchString(origin) {', '\t\t\treturn true', '\t\t}', '\t}');
@@ -49,14 +51,14 @@ function middleware(p: Policy): string {
 		out.push(`${ind}h.Set("Access-Control-Allow-Origin", "*")`);
 	} else {
 		out.push(`${ind}origin, sent := r.Header["Origin"]`);
-		const cond = plan.mode === 'reflect' ? 'sent' : 'sent && corsOriginAllowed(origin[0])';
+		const cond = plan.mode === 'reflect' ? 'sent' : plan.patterns.length ? 'sent && corsOriginAllowed(origin[0])' : 'sent && corsAllowedOrigins[origin[0]]';
 		if (plan.mode === 'reflect') out.push(`${ind}// Every origin is allowed: it is echoed back.`);
 		out.push(`${ind}if ${cond} {`);
 		ind += '\t';
 		out.push(`${ind}h.Set("Access-Control-Allow-Origin", origin[0])`);
 	}
 	if (p.credentials) out.push(`${ind}h.Set("Access-Control-Allow-Credentials", "true")`);
-	const pre: string[] = [`h.Set("Access-Control-Allow-Methods", ${q(joined(p.methods))})`];
+	const pre: string[] = p.methods.length ? [`h.Set("Access-Control-Allow-Methods", ${q(joined(p.methods))})`] : [];
 	if (p.allowHeaders === 'mirror') {
 		pre.push('if asked := strings.Join(r.Header.Values("Access-Control-Request-Headers"), ", "); asked != "" {', '\th.Set("Access-Control-Allow-Headers", asked)', '}');
 	} else {
@@ -64,13 +66,12 @@ function middleware(p: Policy): string {
 		if (allow) pre.push(`h.Set("Access-Control-Allow-Headers", ${q(allow)})`);
 	}
 	if (p.maxAge !== null) pre.push(`h.Set("Access-Control-Max-Age", ${q(String(p.maxAge))})`);
-	out.push(`${ind}if preflight {`);
-	for (const l of pre) out.push(`${ind}\t${l}`);
-	if (p.exposeHeaders.length) {
-		out.push(`${ind}} else {`);
-		out.push(`${ind}\th.Set("Access-Control-Expose-Headers", ${q(joined(p.exposeHeaders))})`);
-	}
-	out.push(`${ind}}`);
+	const expose = p.exposeHeaders.length ? [`h.Set("Access-Control-Expose-Headers", ${q(joined(p.exposeHeaders))})`] : [];
+	if (pre.length) {
+		out.push(`${ind}if preflight {`, ...pre.map((l) => `${ind}\t${l}`));
+		if (expose.length) out.push(`${ind}} else {`, ...expose.map((l) => `${ind}\t${l}`));
+		out.push(`${ind}}`);
+	} else if (expose.length) out.push(`${ind}if !preflight {`, ...expose.map((l) => `${ind}\t${l}`), `${ind}}`);
 	if (plan.mode !== '*') out.push('\t\t}');
 	out.push('\t\tif preflight {');
 	out.push(`\t\t\tw.WriteHeader(${status})`);
@@ -83,7 +84,7 @@ function middleware(p: Policy): string {
 }
 
 function imports(p: Policy, demo: boolean): string {
-	const list = [...(demo ? ['fmt', 'log'] : []), 'net/http', ...(originPlan(p).mode === 'list' ? ['regexp'] : []), ...(p.allowHeaders === 'mirror' ? ['strings'] : [])];
+	const list = [...(demo ? ['fmt', 'log'] : []), 'net/http', ...(originPlan(p).patterns.length ? ['regexp'] : []), ...(p.allowHeaders === 'mirror' ? ['strings'] : [])];
 	return `import (\n${list.map((i) => `\t${q(i)}`).join('\n')}\n)`;
 }
 

@@ -37,6 +37,8 @@ function corsPart(p: Policy): string[] {
 		out.push('// hono/cors sends Allow-Credentials and Expose-Headers (and, on preflights, Allow-Methods,');
 		out.push('// Allow-Headers and Max-Age) whatever the origin: it only sees requests from allowed origins.');
 	}
+	out.push("// (hono/cors answers every OPTIONS request as a preflight, also one without Access-Control-Request-Method,");
+	out.push("// which browsers send only for fetch(url, { method: 'OPTIONS' }).)");
 	out.push("app.use('*', async (c, next) => {");
 	out.push("  const preflight = c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined;");
 	if (star) {

@@ -13,7 +13,8 @@ function corsPart(p: Policy): string[] {
 	const star = plan.mode === '*';
 	const out: string[] = [];
 	if (!star) out.push(...jsOriginCheck(plan), '');
-	out.push('// A preflight is an OPTIONS request with Access-Control-Request-Method.');
+	out.push('// A preflight is an OPTIONS request with Access-Control-Request-Method. (@koa/cors gives any other');
+	out.push("// OPTIONS request, which browsers send only for fetch(url, { method: 'OPTIONS' }), no CORS headers.)");
 	out.push("const isPreflight = (ctx) => ctx.method === 'OPTIONS' && ctx.headers['access-control-request-method'] !== undefined;");
 	out.push('');
 	const emptyHeaders = Array.isArray(p.allowHeaders) && p.allowHeaders.length === 0;

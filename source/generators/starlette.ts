@@ -7,7 +7,7 @@
 // cookie. A small ASGI middleware added after it (so outside it) completes its answers.
 
 import type { Policy } from '../policy/model.js';
-import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, originPlan, patternBody, policySummary, pyBool, pyList, pyRaw, q, varyWarning } from './app-shared.js';
+import { assertSafeForApps, DEMO_APP_NOTE, commentLines, joined, lookalikes, originPlan, patternBody, policySummary, pyBool, pyList, pyRaw, q, varyWarning } from './app-shared.js';
 import type { GenerateOptions, Generated, Target } from './types.js';
 
 function fixups(p: Policy): string[] {
@@ -56,7 +56,7 @@ function fixups(p: Policy): string[] {
 	out.push('                    del headers["Content-Type"]');
 	if (p.allowHeaders === 'mirror') out.push('                    headers.add_vary_header("Access-Control-Request-Headers")');
 	out.push('                    if allowed:');
-	out.push(`                        headers["Access-Control-Allow-Methods"] = ${q(joined(p.methods))}`);
+	out.push(p.methods.length ? `                        headers["Access-Control-Allow-Methods"] = ${q(joined(p.methods))}` : '                        del headers["Access-Control-Allow-Methods"]');
 	if (allow === null) {
 		out.push('                        if "access-control-request-headers" in request_headers:');
 		out.push('                            headers["Access-Control-Allow-Headers"] = request_headers["access-control-request-headers"]');
@@ -89,7 +89,7 @@ function addMiddleware(p: Policy): string[] {
 	if (p.credentials) args.push([`allow_credentials=${pyBool(true)}`]);
 	if (p.maxAge !== null) args.push([`max_age=${p.maxAge}`]);
 	const out: string[] = [];
-	if (plan.mode === 'list' && plan.patterns.length) out.push('# allow_origin_regex is matched in full: one or more whole subdomain labels, so', '# https://example.com.evil.net and https://evilexample.com never match.');
+	if (plan.mode === 'list' && plan.patterns.length) out.push('# allow_origin_regex is matched in full: one or more whole subdomain labels, so', `# ${lookalikes(plan)} never match.`);
 	out.push('app.add_middleware(');
 	out.push('    CORSMiddleware,');
 	for (const [code, comment] of args) out.push(`    ${code},${comment ? `  # ${comment}` : ''}`);

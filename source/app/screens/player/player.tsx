@@ -32,14 +32,14 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 
 	// Remember where the learner is, to resume there.
 	useEffect(() => {
-		if (lesson && (svc.progress.last?.lesson !== lesson.id || svc.progress.last.step !== s.page)) svc.setProgress(setLast(svc.progress, lesson.id, s.page));
+		if (lesson && (svc.progress.last?.lesson !== lesson.id || svc.progress.last.step !== s.page)) svc.setProgress((p) => setLast(p, lesson.id, s.page));
 	}, [lesson, s.page]);
 
 	const grade = (answer: Answer) => {
 		if (!prepared || !exercise) return;
 		const g = prepared.grade(answer);
 		dispatch({ type: 'graded', grade: g });
-		if (!g.malformed) svc.setProgress(recordAttempt(svc.progress, exercise.id, g.correct, svc.now()));
+		if (!g.malformed) svc.setProgress((p) => recordAttempt(p, exercise.id, g.correct, svc.now()));
 	};
 
 	const nextPage = () => {

@@ -89,7 +89,8 @@ export function reducer(s: PlayerState, a: Action): PlayerState {
 				...s, grade: a.grade, scroll: 0, showTrace: false,
 				solved: s.solved || a.grade.correct,
 				misses: a.grade.correct ? s.misses : s.misses + 1,
-				draft: a.grade.correct ? s.draft : { ...s.draft, blocked: false, text: '' },
+				// Right: the field lets go of the keyboard (Enter continues); wrong: type again.
+				draft: a.grade.correct ? { ...s.draft, typing: false } : { ...s.draft, blocked: false, text: '' },
 			};
 		}
 		case 'solution':
