@@ -1,18 +1,26 @@
 // Every screen's frame: a title line, the body, and a key-help line that is always visible.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { useSize } from '../use-size.js';
 
 export interface KeyHelp {
 	readonly keys: string;
 	readonly does: string;
 }
 
+/** Shorten `s` to `n` columns with an ellipsis. */
+export const fit = (s: string, n: number): string => (s.length <= n ? s : n <= 1 ? s.slice(0, Math.max(0, n)) : `${s.slice(0, n - 1)}…`);
+
 export function Frame({ title, right, children, help }: { title: string; right?: string; children: ReactNode; help: readonly KeyHelp[] }) {
+	// The title line never wraps: the right-hand part gives way first, then the title.
+	const { columns } = useSize();
+	const t = fit(title, columns - 1);
+	const r = right ? fit(right, columns - t.length - 3) : '';
 	return (
 		<Box flexDirection="column">
 			<Box justifyContent="space-between">
-				<Text bold aria-label={`screen: ${title}`}>{title}</Text>
-				{right ? <Text dimColor>{right}</Text> : null}
+				<Text bold aria-label={`screen: ${title}`}>{t}</Text>
+				{r.length > 1 ? <Text dimColor>{r}</Text> : null}
 			</Box>
 			<Box flexDirection="column" marginTop={1}>
 				{children}
