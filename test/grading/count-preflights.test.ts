@@ -1,0 +1,51 @@
+// count-preflights: the number of steps that sent a preflight, over time on the virtual clock.
+import { describe, expect, test } from 'vitest';
+import { URL, prepared } from './helpers.js';
+
+const put = { fetch: { url: URL, method: 'PUT' } };
+const server = (maxAge?: string) => ({
+	preflight: { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', ...(maxAge === undefined ? {} : { 'Access-Control-Max-Age': maxAge }) } },
+	response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+});
+const count = (browser: string, maxAge: string | undefined, steps: unknown[]) => prepared({ kind: 'count-preflights', browser, server: server(maxAge), steps });
+
+describe('count-preflights', () => {
+	test('Max-Age 600: cached within it, sent again after it expires', () => {
+		const p = count('chromium', '600', [put, { wait_ms: 1000 }, put, { wait_ms: 700_000 }, put]);
+		expect(p.prompt).toEqual({ type: 'number' });
+		expect(p.solution).toEqual({ type: 'number', value: 2 });
+		expect(p.wrong).toEqual([{ type: 'number', value: 3 }, { type: 'number', value: 1 }]);
+		expect(p.solutionText).toBe('2 preflights (step 0: preflight, step 2: no preflight, step 4: preflight).');
+		expect(p.grade({ type: 'number', value: 2 }).correct).toBe(true);
+		const g = p.grade({ type: 'number', value: 1 });
+		expect(g.correct).toBe(false);
+		expect(g.feedback).toBe('The browser sends 2: step 0: preflight, step 2: no preflight, step 4: preflight.');
+	});
+
+	test('no Max-Age: the 5-second default', () => {
+		const p = count('chromium', undefined, [put, { wait_ms: 4000 }, put, { wait_ms: 6000 }, put]);
+		expect(p.solution).toEqual({ type: 'number', value: 2 });
+		expect(p.solutionText).toContain('step 2: no preflight');
+	});
+
+	test('Max-Age 0: every request is preflighted', () => {
+		expect(count('chromium', '0', [put, put, put]).solution).toEqual({ type: 'number', value: 3 });
+	});
+
+	test('a day of Max-Age after three hours: Chromium caps it at two hours, Firefox does not', () => {
+		const steps = [put, { wait_ms: 3 * 3_600_000 }, put];
+		expect(count('chromium', '86400', steps).solution).toEqual({ type: 'number', value: 2 });
+		expect(count('firefox', '86400', steps).solution).toEqual({ type: 'number', value: 1 });
+	});
+
+	test('simple requests never count', () => {
+		const p = count('chromium', '600', [{ fetch: { url: URL } }, { fetch: { url: URL } }]);
+		expect(p.solution).toEqual({ type: 'number', value: 0 });
+		expect(p.wrong).toEqual([{ type: 'number', value: 1 }]);
+		expect(p.solutionText).toBe('0 preflights (step 0: no preflight, step 1: no preflight).');
+	});
+
+	test('a yes/no answer is malformed here', () => {
+		expect(count('chromium', '600', [put]).grade({ type: 'yes-no', value: true }).malformed).toMatch(/does not take a yes-no answer/);
+	});
+});

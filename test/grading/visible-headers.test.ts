@@ -1,0 +1,56 @@
+// visible-headers: which of the response's headers the page can read (safelisted, or exposed).
+import { describe, expect, test } from 'vitest';
+import { URL, prepared } from './helpers.js';
+
+const response = (headers: Record<string, string>) => ({ response: { status: 200, headers, body: 'ok' } });
+const visible = (headers: Record<string, string>, fetch: Record<string, unknown> = {}) =>
+	prepared({ kind: 'visible-headers', server: response(headers), steps: [{ fetch: { url: URL, ...fetch } }] });
+
+describe('visible-headers', () => {
+	const headers = {
+		'Content-Type': 'text/plain',
+		'X-Total': '5',
+		'X-Secret': 's',
+		'Access-Control-Expose-Headers': 'X-Total',
+		'Access-Control-Allow-Origin': '*',
+	};
+
+	test('options are the response header names; the key: safelisted plus Expose-Headers', () => {
+		const p = visible(headers);
+		expect(p.prompt).toEqual({ type: 'multi', options: ['content-type', 'x-total', 'x-secret', 'access-control-expose-headers', 'access-control-allow-origin'] });
+		expect(p.solution).toEqual({ type: 'multi', indices: [0, 1] });
+		expect(p.solutionText).toBe('The page can read content-type, x-total.');
+	});
+
+	test('order of ticking does not matter; a missing or extra header is a miss that names what is readable', () => {
+		const p = visible(headers);
+		expect(p.grade({ type: 'multi', indices: [1, 0] }).correct).toBe(true);
+		const g = p.grade({ type: 'multi', indices: [0] });
+		expect(g.correct).toBe(false);
+		expect(g.feedback).toMatch(/^The page can read content-type, x-total\. /);
+		expect(p.grade({ type: 'multi', indices: [0, 1, 2] }).correct).toBe(false);
+	});
+
+	test('without Expose-Headers only the safelisted header is readable', () => {
+		const { 'Access-Control-Expose-Headers': _, ...rest } = headers;
+		expect(visible(rest).solution).toEqual({ type: 'multi', indices: [0] });
+	});
+
+	test('Expose-Headers "*" exposes everything, but not on a credentialed request', () => {
+		const star = { ...headers, 'Access-Control-Expose-Headers': '*' };
+		expect(visible(star).solution).toEqual({ type: 'multi', indices: [0, 1, 2, 3, 4] });
+		const cred = { ...star, 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' };
+		const p = visible(cred, { credentials: 'include' });
+		const options = p.prompt.type === 'multi' ? p.prompt.options : [];
+		const read = p.solution.type === 'multi' ? p.solution.indices.map((i) => options[i]) : [];
+		expect(read).toEqual(['content-type']);
+	});
+
+	test('a blocked response: nothing is readable', () => {
+		const { 'Access-Control-Allow-Origin': _, ...blocked } = headers;
+		const p = visible(blocked);
+		expect(p.solution).toEqual({ type: 'multi', indices: [] });
+		expect(p.solutionText).toBe('The page can read none of them.');
+		expect(p.grade({ type: 'multi', indices: [0] }).feedback).toMatch(/no Access-Control-Allow-Origin header/);
+	});
+});
