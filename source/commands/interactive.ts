@@ -26,10 +26,15 @@ async function start(screen: Parameters<typeof import('../app/run.js')['runApp']
 	// chalk (inside Ink) reads FORCE_COLOR, not NO_COLOR: decide before it loads.
 	if (!color) process.env.FORCE_COLOR = '0';
 	const { runApp, LessonNotFound } = await import('../app/run.js');
+	const { CurriculumError } = await import('../content/load.js');
 	try {
 		return await runApp(screen, { color });
 	} catch (e) {
 		if (e instanceof LessonNotFound) throw new UsageError(`no lesson "${e.wanted}"`, `lessons: ${e.ids.join(', ')}`);
+		if (e instanceof CurriculumError) {
+			for (const err of e.errors) for (const p of err.problems) process.stderr.write(`error: ${err.file}: ${p}\n`);
+			return 1;
+		}
 		throw e;
 	}
 }

@@ -60,7 +60,8 @@ export async function lessons(argv: readonly string[], version: string): Promise
 		else {
 			for (const p of problems) process.stderr.write(`error: ${p.file}: exercise "${p.exercise}": ${p.problem}\n`);
 			const kinds = new Set(curriculum.lessons.flatMap((l) => exercisesOf(l).map((x) => x.kind)));
-			process.stdout.write(`${problems.length ? c.red('✗') : c.green('✓')} ${curriculum.lessons.length} lessons, ${exercises} exercises of ${kinds.size} kinds: ${problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'every reference answer passes and a wrong answer fails'}\n`);
+			const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+			process.stdout.write(`${problems.length ? c.red('✗') : c.green('✓')} ${n(curriculum.lessons.length, 'lesson')}, ${n(exercises, 'exercise')} of ${n(kinds.size, 'kind')}: ${problems.length ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'every reference answer passes and a wrong answer fails'}\n`);
 		}
 		return problems.length ? 1 : 0;
 	}

@@ -12,6 +12,10 @@ export function parseHeaderLines(lines: readonly string[]): ParsedLines {
 		const line = raw.trim();
 		if (line === '') continue;
 		const colon = line.indexOf(':');
+		// "Access-Control-Allow-Origin https://…": a header name, a space, a value, no colon.
+		const spaced = /^([A-Za-z0-9]+(?:-[A-Za-z0-9]+)+)\s+(\S+)$/.exec(line);
+		if (spaced && (colon < 0 || /^https?:/.test(spaced[2] ?? '')))
+			return { ok: false, message: `"${line}" misses the colon after the name: write "${spaced[1]}: ${spaced[2]}"` };
 		if (colon <= 0)
 			return { ok: false, message: `"${line}" is not a header line: write "Name: value", e.g. "Access-Control-Allow-Origin: https://app.example.com"` };
 		const name = line.slice(0, colon).trim();

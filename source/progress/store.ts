@@ -8,6 +8,7 @@ import { EMPTY_PROGRESS, type Progress, fromJson } from './progress.js';
 
 export function progressFile(env: NodeJS.ProcessEnv = process.env): string {
 	if (env.CORS_TUTOR_DATA_DIR) return join(env.CORS_TUTOR_DATA_DIR, 'progress.json');
+	if (env.XDG_DATA_HOME) return join(env.XDG_DATA_HOME, 'cors-tutor', 'progress.json');
 	return join(envPaths('cors-tutor', { suffix: '' }).data, 'progress.json');
 }
 

@@ -48,7 +48,7 @@ describe('problems it flags, naming the file and the exercise', () => {
 			solution: { response: ['Access-Control-Allow-Origin *'] },
 			wrong: [{ response: [] }],
 		}));
-		expect(r.problems.map((p) => p.problem)).toEqual([expect.stringMatching(/^the reference answer is malformed: .* is not a header line/)]);
+		expect(r.problems.map((p) => p.problem)).toEqual([expect.stringMatching(/^the reference answer is malformed: .* misses the colon after the name/)]);
 	});
 
 	test('a fix-headers exercise whose "wrong" answers all pass', () => {

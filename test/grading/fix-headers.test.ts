@@ -55,11 +55,11 @@ describe('malformed lines get a message saying how to write them (not a miss)', 
 		solution: { response: ['Access-Control-Allow-Origin: *'] }, wrong: [{ response: [] }],
 	});
 	test.each([
-		['Access-Control-Allow-Origin *', /^"Access-Control-Allow-Origin \*" is not a header line: write "Name: value"/],
+		['Access-Control-Allow-Origin *', /^"Access-Control-Allow-Origin \*" misses the colon after the name: write "Access-Control-Allow-Origin: \*"/],
 		['allow everything', /is not a header line: write "Name: value", e\.g\. "Access-Control-Allow-Origin: https:\/\/app\.example\.com"/],
 		[': *', /is not a header line/],
 		['Access Control Allow Origin: *', /^"Access Control Allow Origin" is not a header name \(letters, digits and - only; no spaces\)/],
-		['Access-Control-Allow-Origin https://app.example.com', /^"Access-Control-Allow-Origin https" is not a header name/],
+		['Access-Control-Allow-Origin https://app.example.com', /^"Access-Control-Allow-Origin https:\/\/app\.example\.com" misses the colon after the name: write "Access-Control-Allow-Origin: https:\/\/app\.example\.com"/],
 	])('%s', (line, message) => {
 		const g = p.grade(headers(['Content-Type: text/plain', line]));
 		expect(g.correct).toBe(false);

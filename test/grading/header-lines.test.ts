@@ -19,7 +19,8 @@ describe('parseHeaderLines', () => {
 	});
 
 	test.each([
-		['no colon', 'Access-Control-Allow-Origin *', '"Access-Control-Allow-Origin *" is not a header line: write "Name: value", e.g. "Access-Control-Allow-Origin: https://app.example.com"'],
+		['no colon', 'Access-Control-Allow-Origin *', '"Access-Control-Allow-Origin *" misses the colon after the name: write "Access-Control-Allow-Origin: *"'],
+		['no colon, no dash', 'allow everything', '"allow everything" is not a header line: write "Name: value", e.g. "Access-Control-Allow-Origin: https://app.example.com"'],
 		['colon first', ': value', '": value" is not a header line: write "Name: value", e.g. "Access-Control-Allow-Origin: https://app.example.com"'],
 		['spaces in the name', 'Allow Origin: *', '"Allow Origin" is not a header name (letters, digits and - only; no spaces)'],
 	])('%s', (_, line, message) => {

@@ -48,7 +48,8 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 		else navigate({ name: 'lessons', focus: s.lesson });
 	};
 
-	const widgetHeight = prompt ? widgetLines(prompt, s.draft) : 0;
+	const widgetShown = prompt !== null && !s.grade?.correct && !s.showTrace;
+	const widgetHeight = widgetShown ? widgetLines(prompt, s.draft) : 0;
 	const bodyHeight = Math.max(3, rows - 7 - widgetHeight);
 
 	useInput((input, key) => {
