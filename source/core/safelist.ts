@@ -12,8 +12,8 @@ export interface HeaderRules {
 	readonly extraSafelisted?: (lowerName: string, value: string) => boolean | undefined;
 	/** Whether a Range value is lowercased before it is parsed (cors-facts §1.5 says Chromium does; recordings say not). */
 	readonly rangeCaseInsensitive: boolean;
-	/** Range positions must be below this (Chromium reads them as int64). */
-	readonly rangeLimit?: bigint;
+	/** Range positions must be below this decimal number (Chromium reads them as int64). */
+	readonly rangeLimit?: string;
 	/** The order in which unsafe names are checked against Allow-Headers (the first failure is reported). */
 	readonly checkOrder?: 'sorted' | 'request-accept-last';
 	/** Names a browser forbids beyond the standard (Chromium: User-Agent, §1.6). */
@@ -90,7 +90,7 @@ export function isCorsSafelistedRequestHeader(name: string, value: string, rules
 			const range = parseSingleRange(v);
 			if (range === null || range[0] === null) return false;
 			const limit = rules.rangeLimit;
-			return limit === undefined || (v.match(/[0-9]+/g) ?? []).every((n) => BigInt(n) < limit);
+			return limit === undefined || (v.match(/[0-9]+/g) ?? []).every((n) => BigInt(n) < BigInt(limit));
 		}
 		default:
 			return rules.extraSafelisted?.(n, value) ?? false;

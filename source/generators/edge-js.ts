@@ -57,7 +57,7 @@ export function emitCorsFunctions(p: Policy, ts: boolean): string {
 	} else {
 		const { constants, lines } = originCheck(p, ts);
 		if (constants.length) out.push(...constants, '');
-		const pre: string[] = [`headers.set("Access-Control-Allow-Methods", ${str(p.methods.join(', '))});`];
+		const pre: string[] = p.methods.length ? [`headers.set("Access-Control-Allow-Methods", ${str(p.methods.join(', '))});`] : [];
 		if (p.allowHeaders === 'mirror')
 			pre.push(`const requested = request.headers.get("Access-Control-Request-Headers");`, `if (requested) headers.set("Access-Control-Allow-Headers", requested);`);
 		else if (p.allowHeaders === '*') pre.push(`headers.set("Access-Control-Allow-Headers", "*");`);

@@ -180,7 +180,7 @@ export const chromium: BrowserProfile = {
 	headerRules: {
 		// Recorded (lab corpus), against cors-facts §1.5: "BYTES=0-1" is preflighted (the value is
 		// not lowercased), and a range position of 2^63-1 or more is not safelisted.
-		extraSafelisted, rangeCaseInsensitive: false, rangeLimit: 2n ** 63n - 1n, safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT, combineRepeated: true,
+		extraSafelisted, rangeCaseInsensitive: false, rangeLimit: '9223372036854775807', safelistedTotalLimit: SAFELISTED_TOTAL_LIMIT, combineRepeated: true,
 		// Recorded: a page may set Access-Control-Request-Private-Network (PNA is gone, §7.1); it is then unsafe.
 		extraForbidden: ['user-agent'],
 		// Recorded: the first disallowed header reported is the first in request order, where an
