@@ -15,7 +15,7 @@ const noInkDevtools = {
 		b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
 	},
 };
-for (const entry of ['core-bench.ts', 'sandbox-bench.tsx']) {
+for (const entry of ['core-bench.ts', 'sandbox-bench.tsx', 'startup-bench.ts']) {
 	const name = entry.replace(/\.tsx?$/, '');
 	const file = join(out, `${name}.mjs`);
 	await build({
