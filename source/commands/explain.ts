@@ -2,7 +2,8 @@
 
 import meow from 'meow';
 import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
-import { advise } from '../explain/advice.js';
+import { loadCurriculum } from '../content/load.js';
+import { LESSON_FOR, advise } from '../explain/advice.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { parseOriginRule } from '../policy/model.js';
@@ -73,6 +74,7 @@ export async function explain(argv: readonly string[], version: string): Promise
 		throw new UsageError(`a ${r.code} error is not fixed in the server's CORS configuration`, 'see the steps above without --target');
 	}
 	const config = target && a.policy ? target.generate(a.policy) : null;
+	const lesson = lessonFor(r.code);
 	if (flags.json) {
 		process.stdout.write(`${JSON.stringify({
 			cors: true, browser: r.browser, code: r.code, stage: r.stage, header: r.header, value: r.value,
@@ -80,18 +82,31 @@ export async function explain(argv: readonly string[], version: string): Promise
 			explanation: a.explanation,
 			fix: { preflightHeaders: a.headers.preflight, responseHeaders: a.headers.actual, steps: a.steps, ...(config && target ? { target: target.id, config: config.text, warnings: config.warnings } : {}) },
 			traps: a.traps, sources: a.sources, lines: all.length,
+			...(lesson ? { lesson: { id: lesson.id, number: lesson.number, title: lesson.title, open: `cors-tutor learn ${lesson.id}` } } : {}),
 		}, null, 2)}\n`);
 		return 0;
 	}
 	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
 	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
-	process.stdout.write(`${render(r, a, style, width, config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null)}\n`);
+	process.stdout.write(`${render(r, a, style, width, config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null, lesson)}\n`);
 	return 0;
 }
 
 const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
 
-function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: { name: string; text: string; warnings: string[] } | null): string {
+/** The lesson that teaches a failure, from the shipped curriculum (none if it cannot be read). */
+function lessonFor(code: string): { id: string; number: number; title: string } | null {
+	const id = LESSON_FOR[code];
+	if (!id) return null;
+	try {
+		const l = loadCurriculum().lessons.find((x) => x.id === id);
+		return l ? { id: l.id, number: l.number, title: l.title } : null;
+	} catch {
+		return null;
+	}
+}
+
+function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: { name: string; text: string; warnings: string[] } | null, lesson: { id: string; number: number; title: string } | null): string {
 	const out: string[] = [];
 	const para = (s: string, indent = '  ', hang = indent.length) => out.push(wrap(`${indent}${s}`, width, hang));
 	out.push(c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`));
@@ -122,6 +137,7 @@ function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: nu
 		for (const w of config.warnings) out.push(`  ${c.yellow(`warning: ${w}`)}`);
 		out.push(config.text.replace(/^/gm, '  '));
 	}
+	if (lesson) out.push('', `Learn it: lesson ${lesson.number}, "${lesson.title}" — ${c.cyan(`cors-tutor learn ${lesson.id}`)}`);
 	out.push('', c.dim(`Rules: ${a.sources.join(', ')} (the Fetch standard and browser sources, as summarised in the project's CORS fact sheet).`));
 	return out.join('\n');
 }

@@ -6,6 +6,17 @@ import type { Policy } from '../policy/model.js';
 import { parseOriginRule } from '../policy/model.js';
 import type { Recognized } from './recognize.js';
 
+/** The lesson (by id) that teaches each failure. */
+export const LESSON_FOR: Record<string, string> = {
+	'missing-allow-origin': 'allow-origin', 'allow-origin-mismatch': 'allow-origin', 'invalid-allow-origin': 'allow-origin',
+	'multiple-allow-origin': 'configuring-servers', 'wildcard-with-credentials': 'credentials', 'invalid-allow-credentials': 'credentials',
+	'preflight-bad-status': 'preflight', 'preflight-redirect': 'redirects-and-null', 'allow-methods-unparseable': 'allow-methods-headers',
+	'allow-headers-unparseable': 'allow-methods-headers', 'method-not-allowed': 'allow-methods-headers', 'header-not-allowed': 'allow-methods-headers',
+	'same-origin-mode': 'request-modes', 'redirect-has-credentials': 'redirects-and-null', 'redirect-unsafe-scheme': 'redirects-and-null',
+	'too-many-redirects': 'redirects-and-null', 'request-did-not-succeed': 'reading-errors', 'request-not-http': 'origins',
+	'cors-disabled': 'reading-errors', 'origin-header-not-added': 'reading-errors',
+};
+
 export interface Advice {
 	/** Which check failed, at which step, and why, in two or three sentences. */
 	readonly explanation: string;

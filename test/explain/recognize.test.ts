@@ -97,3 +97,11 @@ test('every thrown-by-fetch code prints no console line in Chromium (nothing to 
 		expect(PROFILES.chromium.consoleMessages(failure(code, 'request'), ctx)).toEqual([]);
 	}
 });
+
+test('every failure code the advice knows points at a lesson that exists', async () => {
+	const { LESSON_FOR } = await import('../../source/explain/advice.js');
+	const { loadCurriculum } = await import('../../source/content/load.js');
+	const { join } = await import('node:path');
+	const ids = new Set(loadCurriculum(join(import.meta.dirname, '../../lessons')).lessons.map((l) => l.id));
+	for (const [code, id] of Object.entries(LESSON_FOR)) expect(ids.has(id), `${code} → ${id}`).toBe(true);
+});
