@@ -59,6 +59,8 @@ export interface Failure {
 	readonly lines?: number;
 	/** HTTP status of the failing response. */
 	readonly status?: number;
+	/** The preflight was answered with a redirect (and failed its CORS check first). */
+	readonly preflightRedirected?: boolean;
 }
 
 export const THROWN_BY_FETCH: readonly FailureCode[] = [

@@ -97,6 +97,8 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 	let body = req.body;
 	let tainting: Tainting = 'basic';
 	let tainted = false;
+	/** A preflight was needed earlier in this fetch (before a redirect). */
+	let preflighted = false;
 	const urlList = [url.href];
 
 	function fail(code: FailureCode, stage: Stage, extra: Partial<Failure> = {}): FetchResult {
@@ -118,6 +120,8 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 	}
 
 	const requestOrigin = (): string => (tainted ? 'null' : pageOrigin);
+	/** The origin a preflight carries and is checked against (Firefox keeps the page's). */
+	const preflightOrigin = (): string => (profile.redirectKeepsPreflight ? pageOrigin : requestOrigin());
 
 	/** [Referrer Policy] strict-origin-when-cross-origin, the default. */
 	function referrer(): string | null {
@@ -167,11 +171,13 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		if (tainting === 'cors') {
 			const unsafe = corsUnsafeRequestHeaderNames(profile.headerRules.combineRepeated ? combineByName(headers) : headers, profile.headerRules);
 			const methodSafe = isCorsSafelistedMethod(method);
-			if (methodSafe && unsafe.names.length === 0) {
+			const sticky = preflighted && profile.redirectKeepsPreflight === true;
+			if (methodSafe && unsafe.names.length === 0 && !sticky) {
 				emit({ type: 'decision', rule: rule('simple-request', 'cors-facts §1.1-1.4'), text: `${method} with only CORS-safelisted headers: no preflight, the request goes straight out` });
 			} else {
+				preflighted = true;
 				const reasons = [
-					...(methodSafe ? [] : [`${method} is not a CORS-safelisted method (GET, HEAD, POST)`]),
+					...(methodSafe && !sticky ? [] : methodSafe ? [`${profile.name} preflights every redirect of a request that needed a preflight`] : [`${method} is not a CORS-safelisted method (GET, HEAD, POST)`]),
 					...(unsafe.names.length ? [`header${unsafe.names.length > 1 ? 's' : ''} ${unsafe.names.join(', ')} ${unsafe.names.length > 1 ? 'are' : 'is'} not CORS-safelisted${unsafe.overBudget.length ? ` (${unsafe.overBudget.join(', ')} only because the safelisted values add up to ${unsafe.safelistedBytes} bytes, over 1024)` : ''}`] : []),
 				];
 				emit({ type: 'decision', rule: rule('preflight-needed', 'cors-facts §1.4'), text: `a preflight is needed: ${reasons.join('; ')}` });
@@ -182,15 +188,20 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 					const res = send('preflight', {
 						method: 'OPTIONS', url: url.href, body: null,
 						headers: profile.wireHeaders({
-							kind: 'preflight', host: url.host, author: [], origin: requestOrigin(), referrer: referrer(), contentLength: null,
+							kind: 'preflight', host: url.host, author: [], origin: preflightOrigin(), referrer: referrer(), contentLength: null,
 							requestMethod: method, ...(unsafe.names.length ? { requestHeaders: unsafe.names.join(',') } : {}),
 						}),
 					});
 					if (isRedirect(res)) {
+						if (profile.checksRedirectedPreflight) {
+							const c = profile.corsCheck(corsCheckInput(res.headers, preflightOrigin(), include));
+							emit({ type: 'check', name: 'preflight CORS check', ok: c.ok, rule: rule('cors-check', 'cors-facts §3.1; recorded (Firefox)'), text: c.text });
+							if (!c.ok) return fail(c.code, 'preflight', { ...checkFailure(c, res.status), preflightRedirected: true });
+						}
 						emit({ type: 'check', name: 'preflight redirect', ok: false, rule: rule('preflight-no-redirect', 'cors-facts §2.2'), text: `the preflight was answered with a ${res.status} redirect; preflights never follow redirects` });
 						return fail('preflight-redirect', 'preflight', { status: res.status });
 					}
-					const out = evaluatePreflight(profile, res, { method, headers: unsafe.checkOrder, origin: requestOrigin(), include });
+					const out = evaluatePreflight(profile, res, { method, headers: unsafe.checkOrder, origin: preflightOrigin(), include });
 					for (const c of out.checks) emit({ type: 'check', name: PREFLIGHT_CHECK_NAMES[c.name], ok: c.ok, rule: c.rule, text: c.text });
 					const grant = out.ok ? out.grant : out.storable;
 					if (grant) {

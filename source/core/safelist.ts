@@ -14,6 +14,8 @@ export interface HeaderRules {
 	readonly rangeCaseInsensitive: boolean;
 	/** Range positions must be below this decimal number (Chromium reads them as int64). */
 	readonly rangeLimit?: string;
+	/** Firefox refuses any Content-Type holding a comma, even inside a parameter. */
+	readonly contentTypeRejectsComma?: boolean;
 	/** The order in which unsafe names are checked against Allow-Headers (the first failure is reported). */
 	readonly checkOrder?: 'sorted' | 'request-accept-last';
 	/** Names a browser forbids beyond the standard (Chromium: User-Agent, §1.6). */
@@ -81,7 +83,7 @@ export function isCorsSafelistedRequestHeader(name: string, value: string, rules
 		case 'content-language':
 			return LANGUAGE_BYTES.test(value);
 		case 'content-type': {
-			if (hasUnsafeByte(value)) return false;
+			if (hasUnsafeByte(value) || (rules.contentTypeRejectsComma && value.includes(','))) return false;
 			const essence = parseMimeEssence(value);
 			return essence !== null && SAFELISTED_CONTENT_TYPES.includes(essence);
 		}

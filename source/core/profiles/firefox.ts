@@ -4,6 +4,7 @@
 
 import type { Failure } from '../failure.js';
 import { type Header, lower } from '../headers.js';
+import { parseUrl } from '../origin.js';
 import { TokenCache } from '../preflight-cache.js';
 import { checkOrder } from './shared.js';
 import type { BrowserProfile, CorsCheckInput, CorsCheckOutcome, MaxAge, MessageContext, WireParts } from './types.js';
@@ -42,12 +43,24 @@ const B = 'Cross-Origin Request Blocked: The Same Origin Policy disallows readin
 const reason = (url: string, r: string): string => `${B}${url}. (Reason: ${r}`;
 const didNotSucceed = (url: string): string => reason(url, 'CORS request did not succeed). Status code: (null).');
 
+/**
+ * How Firefox names the page: its URL, or for an opaque (sandboxed) page its null principal,
+ * "moz-nullprincipal:{<random UUID>}?<origin of the document's URL>" (recorded). The UUID is
+ * random per page; the model writes the nil UUID.
+ */
+function pageName(ctx: MessageContext): string {
+	if (ctx.pageOrigin !== 'null') return ctx.pageUrl;
+	const u = parseUrl(ctx.pageUrl);
+	return `moz-nullprincipal:{00000000-0000-0000-0000-000000000000}?${u ? u.origin : ctx.pageUrl}`;
+}
+
 export function firefoxMessages(f: Failure, ctx: MessageContext): string[] {
 	const u = f.url;
 	const v = f.value ?? '';
 	// A failed preflight or a failed redirect hop fails the channel itself, which Firefox
 	// reports once more as CORSDidNotSucceed2 (messages-firefox.md, "Multi-line values").
-	const tail = f.stage === 'preflight' || f.stage === 'redirect' ? [didNotSucceed(u)] : [];
+	// A redirected preflight that fails its CORS check fails both channels: two such lines (recorded).
+	const tail = f.preflightRedirected ? [didNotSucceed(u), didNotSucceed(u)] : f.stage === 'preflight' || f.stage === 'redirect' ? [didNotSucceed(u)] : [];
 	const one = (r: string): string[] => [reason(u, r), ...tail];
 	switch (f.code) {
 		case 'missing-allow-origin':
@@ -79,7 +92,7 @@ export function firefoxMessages(f: Failure, ctx: MessageContext): string[] {
 			return one(`header ‘${v}’ is not allowed according to header ‘Access-Control-Allow-Headers’ from CORS preflight response).`);
 		case 'same-origin-mode':
 			// On a redirect the security check runs on the new URL (f.value).
-			return [`Security Error: Content at ${ctx.pageUrl} may not load data from ${f.stage === 'redirect' ? (f.value ?? u) : u}.`];
+			return [`Security Error: Content at ${pageName(ctx)} may not load data from ${f.stage === 'redirect' ? (f.value ?? u) : u}.`];
 		// The channel fails without a CORS verdict: only the generic line.
 		case 'redirect-unsafe-scheme':
 		case 'redirect-bad-location':
@@ -141,7 +154,11 @@ export const firefox: BrowserProfile = {
 	evidence: 'verified: every rule agrees with recordings of headless Firefox ESR 153 (../shared/oracle/firefox)',
 	// Firefox has neither Chromium's extra safelisted names nor the 1024-byte total; it lets
 	// pages set User-Agent (which then needs a preflight).
-	headerRules: { rangeCaseInsensitive: false, extraForbidden: [], safelistedTotalLimit: null },
+	// Recorded (lab corpus): a Range position of 2^64 or more is not safelisted (read as uint64);
+	// a Content-Type with a comma anywhere is not safelisted (its parser refuses type lists).
+	headerRules: { rangeCaseInsensitive: false, rangeLimit: '18446744073709551616', contentTypeRejectsComma: true, extraForbidden: [], safelistedTotalLimit: null },
+	redirectKeepsPreflight: true,
+	checksRedirectedPreflight: true,
 	starCoversAuthorization: true,
 	preflightChecks: ['cors', 'status', 'parse-methods', 'method', 'parse-headers', 'headers'],
 	parseMaxAge: parseFirefoxMaxAge,

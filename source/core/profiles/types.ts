@@ -66,6 +66,14 @@ export interface BrowserProfile {
 	readonly preflightChecks: readonly PreflightCheck[];
 	/** §4.7: WebKit stores a preflight once ACAO and parsing pass, before checking method and headers. */
 	readonly storesBeforeMethodCheck?: boolean;
+	/**
+	 * Firefox (recorded): once a fetch needed a preflight, every redirect target is preflighted
+	 * too, even when the rewritten request is simple; those preflights carry, and are checked
+	 * against, the page's own origin, never the "null" of a tainted request.
+	 */
+	readonly redirectKeepsPreflight?: boolean;
+	/** Firefox (recorded): a redirected preflight is CORS-checked before it is refused. */
+	readonly checksRedirectedPreflight?: boolean;
 	parseMaxAge(raw: string | null): MaxAge;
 	createCache(): PreflightCache;
 	/** §4.6: Firefox removes cached preflights for a URL whose actual response fails CORS. */
