@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Step through what the browser, its preflight cache and a server you build exchange',
 		load: async () => (await import('./commands/interactive.js')).sandbox,
 	},
+	build: {
+		summary: 'Build a CORS policy interactively: live lint, response preview and server configuration',
+		load: async () => (await import('./commands/interactive.js')).build,
+	},
 	learn: {
 		summary: 'Open the lesson player (where you left off, or at a lesson: cors-tutor learn preflight)',
 		load: async () => (await import('./commands/interactive.js')).learn,
@@ -40,6 +44,7 @@ Examples
   $ cors-tutor                       open the course
   $ cors-tutor learn preflight
   $ cors-tutor sandbox scenario.json
+  $ cors-tutor build policy.json
   $ cors-tutor simulate scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/

@@ -1,2 +1,4 @@
-export type Screen = { readonly name: 'home' } | { readonly name: 'lessons'; readonly focus?: number } | { readonly name: 'player'; readonly lesson: number; readonly page?: number } | { readonly name: 'sandbox'; readonly file?: string };
+import type { Policy } from '../policy/model.js';
+
+export type Screen = { readonly name: 'home' } | { readonly name: 'lessons'; readonly focus?: number } | { readonly name: 'player'; readonly lesson: number; readonly page?: number } | { readonly name: 'sandbox'; readonly file?: string } | { readonly name: 'builder'; readonly file?: string; readonly policy?: Policy };
 export type Navigate = (to: Screen) => void;

@@ -98,3 +98,44 @@ export async function sandbox(argv: readonly string[]): Promise<number> {
 	}
 	return start({ name: 'sandbox', ...(file ? { file } : {}) }, color === false ? { color } : {});
 }
+
+export async function build(argv: readonly string[]): Promise<number> {
+	const color = argv.includes('--no-color') ? false : undefined;
+	const rest = argv.filter((a) => a !== '--no-color' && a !== '--color');
+	const unknown = rest.find((a) => a.startsWith('-'));
+	if (unknown === '--help' || unknown === '-h') {
+		process.stdout.write(`
+  Build a CORS policy field by field: see the lint's warnings, the response headers it gives a
+  sample request (preflight and actual) and the configuration for a server, all live.
+
+  Examples
+    $ cors-tutor build
+    $ cors-tutor build policy.json
+
+  Usage
+    $ cors-tutor build [policy.json] [--no-color]
+
+  Without a file it starts from a starter policy. w saves the policy file (the format of
+  cors-tutor generate --policy), g saves the generated configuration.
+`);
+		return 0;
+	}
+	if (unknown) throw new UsageError(`unknown flag ${unknown} for "build"`, 'valid flags: --no-color, --help');
+	if (rest.length > 1) throw new UsageError(`build takes one policy file, not ${rest.length}`, 'example: cors-tutor build policy.json');
+	let file: string | undefined;
+	let policy: import('../policy/model.js').Policy | undefined;
+	if (rest[0] !== undefined) {
+		// Check the file before the terminal UI starts: a bad file is exit 1 with its JSON path.
+		const [{ resolve }, { readFileSync }, { parsePolicyText }, { InputError }] = await Promise.all([import('node:path'), import('node:fs'), import('../policy/schema.js'), import('../input/json.js')]);
+		file = resolve(rest[0]);
+		let text: string;
+		try {
+			text = readFileSync(file, 'utf8');
+		} catch (e) {
+			const code = (e as NodeJS.ErrnoException).code;
+			throw new InputError(file, [code === 'ENOENT' ? 'no such file or directory' : `cannot read it (${code ?? 'error'})`]);
+		}
+		policy = parsePolicyText(text, file);
+	}
+	return start({ name: 'builder', ...(file ? { file } : {}), ...(policy ? { policy } : {}) }, color === false ? { color } : {});
+}

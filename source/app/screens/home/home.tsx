@@ -6,7 +6,7 @@ import { Frame } from '../../components/frame.js';
 import { resumePoint, summarise } from '../../summary.js';
 import type { Navigate } from '../../navigation.js';
 
-type Choice = 'continue' | 'lessons' | 'sandbox' | 'quit';
+type Choice = 'continue' | 'lessons' | 'sandbox' | 'builder' | 'quit';
 
 export function Home({ navigate }: { navigate: Navigate }) {
 	const { curriculum, progress, notice, exit } = useServices();
@@ -18,6 +18,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 		{ key: 'continue', value: 'continue', label: allDone ? 'Review the course' : started ? `Continue: ${curriculum.lessons[resume.lesson]?.title ?? ''}` : `Start the course: ${curriculum.lessons[0]?.title ?? ''}` },
 		{ key: 'lessons', value: 'lessons', label: `All lessons (${sum.complete}/${sum.lessons.length} complete)` },
 		{ key: 'sandbox', value: 'sandbox', label: 'Sandbox: watch the browser, its preflight cache and the server, step by step' },
+		{ key: 'builder', value: 'builder', label: 'Policy builder: design a CORS policy and get the server configuration' },
 		{ key: 'quit', value: 'quit', label: 'Quit' },
 	];
 	useInput((input, key) => {
@@ -38,6 +39,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 						if (item.value === 'quit') exit(0);
 						else if (item.value === 'lessons') navigate({ name: 'lessons' });
 						else if (item.value === 'sandbox') navigate({ name: 'sandbox' });
+						else if (item.value === 'builder') navigate({ name: 'builder' });
 						else navigate({ name: 'player', lesson: allDone ? 0 : resume.lesson, page: allDone ? 0 : resume.page });
 					}}
 				/>
