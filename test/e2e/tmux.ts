@@ -100,6 +100,26 @@ export class Terminal {
 		}
 	}
 
+	/** Send keys and wait for the screen to show `until`. */
+	async press(key: string, until: string | RegExp, timeout?: number): Promise<string> {
+		this.keys(key);
+		return this.waitFor(until, timeout);
+	}
+
+	/**
+	 * The first key after start-up can arrive before Ink listens to the terminal (its input hook
+	 * subscribes just after the first frame): send an idempotent key again until it takes effect.
+	 */
+	async pressFirst(key: string, until: string | RegExp): Promise<string> {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await this.press(key, until, 3_000);
+			} catch (e) {
+				if (attempt >= 5) throw e;
+			}
+		}
+	}
+
 	/** Wait for the command to end; its exit status. */
 	async exitCode(timeout = 20_000): Promise<number> {
 		const s = await this.waitFor(/EXIT=\d+/, timeout);
