@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OriginRule, Policy } from '../policy/model.js';
+import type { GenerateOptions, Generated } from './types.js';
 import { unsafeForGenerators } from './safety.js';
 
 type PatternRule = Extract<OriginRule, { kind: 'subdomains' }>;
@@ -163,4 +164,52 @@ export const DEMO_APP_NOTE = 'The app answers every path with 200 "ok", except /
 export function assertSafeForApps(p: Policy, target: string): void {
 	const problems = unsafeForGenerators(p);
 	if (problems.length) throw new Error(`${target}: the policy has values no configuration may contain:\n${problems.join('\n')}`);
+}
+
+/** What differs between the Node.js framework targets; `nodeTarget` builds the rest. */
+export interface NodeTargetParts {
+	/** The name given to the safety check and to errors, e.g. "Koa (@koa/cors)". */
+	readonly name: string;
+	/** The first line of the head comment. */
+	readonly title: string;
+	/** Where the snippet goes (comment lines). */
+	readonly placement: readonly string[];
+	/** The require line(s) of the CORS library, in the snippet and the demo. */
+	readonly requires: readonly string[];
+	/** The CORS code itself. */
+	corsPart(p: Policy): string[];
+	/** The demo: what follows "A standalone demo on 127.0.0.1:PORT", the npm command, setup lines, the app, the listen call. */
+	readonly demo: {
+		readonly served?: string;
+		readonly install: string;
+		readonly setup: readonly string[];
+		readonly app: readonly string[];
+		listen(port: number, message: string): string[];
+	};
+}
+
+/** One Node.js framework target's text: the snippet, or the standalone demo app. */
+export function nodeTarget(parts: NodeTargetParts, p: Policy, options: GenerateOptions = {}): Generated {
+	assertSafeForApps(p, parts.name);
+	const warnings = varyWarning(p);
+	const head = [parts.title, ...policySummary(p), ...warnings.map((w) => `WARNING: ${w}`)];
+	if (!options.demo) {
+		const text = [commentLines([...head, '', ...parts.placement], '//'), ...parts.requires, '', ...parts.corsPart(p), ''].join('\n');
+		return { text, warnings };
+	}
+	const { port } = options.demo;
+	const d = parts.demo;
+	const text = [
+		"'use strict';",
+		commentLines([...head, '', `A standalone demo on 127.0.0.1:${port}${d.served ? `, ${d.served}` : ''}. ${DEMO_APP_NOTE}`, 'Start it with:', `    ${d.install}`], '//'),
+		...d.setup,
+		'',
+		...parts.corsPart(p),
+		'',
+		...d.app,
+		'',
+		...d.listen(port, js(`listening on http://127.0.0.1:${port}`)),
+		'',
+	].join('\n');
+	return { text, warnings };
 }
