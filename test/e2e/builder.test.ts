@@ -4,27 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { Terminal, installedCopy, requireTmux, sh } from './tmux.js';
+import { describe, expect, test } from 'vitest';
+import { builtAppTerminals, sh } from './tmux.js';
 
-let bin = '';
-const open: Terminal[] = [];
-
-beforeAll(() => {
-	requireTmux();
-	bin = installedCopy();
-}, 120_000);
-
-afterEach(() => {
-	for (const t of open.splice(0)) t.kill();
-});
-
-function start(args: string, width = 100, height = 30): Terminal {
-	const t = new Terminal(`cd ${sh(ROOT)} && ${sh(process.execPath)} ${sh(bin)} ${args}`, { width, height });
-	open.push(t);
-	return t;
-}
+const start = builtAppTerminals();
 
 describe('cors-tutor build in a terminal', () => {
 	test('opens a policy file; Ctrl+C exits 130', async () => {

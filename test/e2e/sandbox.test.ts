@@ -1,28 +1,10 @@
 // The built binary in a real pseudo-terminal (tmux, see tmux.ts): load a preset in the sandbox
 // and step through it; open a scenario file, switch browser, leave with Ctrl+C (exit 130); a
 // bad file is refused before the terminal UI starts.
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers/cli.js';
-import { Terminal, installedCopy, requireTmux, sh } from './tmux.js';
+import { describe, expect, test } from 'vitest';
+import { builtAppTerminals } from './tmux.js';
 
-let bin = '';
-const open: Terminal[] = [];
-
-beforeAll(() => {
-	requireTmux();
-	bin = installedCopy();
-}, 120_000);
-
-afterEach(() => {
-	for (const t of open.splice(0)) t.kill();
-});
-
-function start(args: string, width = 100, height = 30): Terminal {
-	const t = new Terminal(`cd ${sh(ROOT)} && ${sh(process.execPath)} ${sh(bin)} ${args}`, { width, height });
-	open.push(t);
-	return t;
-}
+const start = builtAppTerminals();
 
 describe('cors-tutor sandbox in a terminal', () => {
 	test('loads a preset and steps through it, message by message', async () => {

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeAll } from 'vitest';
 import { ROOT, ensureBuilt } from '../helpers/cli.js';
 
 const SOCKET = `cors-tutor-e2e-${process.pid}`;
@@ -135,4 +136,25 @@ export class Terminal {
 		// The last session gone, this file's tmux server exits: remove its socket file too.
 		if (spawnSync('tmux', ['-L', SOCKET, 'has-session'], { stdio: 'ignore' }).status !== 0) rmSync(this.socket, { force: true });
 	}
+}
+
+/**
+ * For a test file: a copy of the built app (installedCopy) made once, and `start(args)` to run
+ * it in a fresh terminal from the repository root; every terminal is killed after each test.
+ */
+export function builtAppTerminals(): (args: string, width?: number, height?: number) => Terminal {
+	let bin = '';
+	const open: Terminal[] = [];
+	beforeAll(() => {
+		requireTmux();
+		bin = installedCopy();
+	}, 120_000);
+	afterEach(() => {
+		for (const t of open.splice(0)) t.kill();
+	});
+	return (args, width = 100, height = 30) => {
+		const t = new Terminal(`cd ${sh(ROOT)} && ${sh(process.execPath)} ${sh(bin)} ${args}`, { width, height });
+		open.push(t);
+		return t;
+	};
 }
