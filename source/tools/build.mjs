@@ -1,10 +1,12 @@
 // One ESM bundle in dist/: every runtime package bundled, so the published package has no
 // dependencies. Ink-only pieces are split into lazily imported chunks.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { thirdPartyLicenses } from './licences.mjs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
+const YOGA_WASM = 'yoga.wasm';
 rmSync('dist', { recursive: true, force: true });
-await build({
+const result = await build({
 	entryPoints: ['source/cli.ts'],
 	outdir: 'dist',
 	bundle: true,
@@ -18,7 +20,31 @@ await build({
 	define: { 'process.env.NODE_ENV': '"production"' },
 	banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 	// Ink imports its React DevTools bridge only when DEV=true; it would drag in react-devtools-core.
+	metafile: true,
 	plugins: [
+		{
+			// yoga-layout (Ink's layout engine) embeds its WebAssembly as a base64 string: 121 kB
+			// that gzip only brings to 50 kB. Shipped as a binary beside the chunk that loads it,
+			// the same bytes pack to 29 kB; the loader turns them back into the data: URL it expects.
+			name: 'yoga-wasm-file',
+			setup(b) {
+				b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const m = source.match(/"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/);
+					if (!m) throw new Error(`${args.path}: the embedded WebAssembly was not found; update the yoga-wasm-file plugin`);
+					mkdirSync('dist/chunks', { recursive: true });
+					writeFileSync(`dist/chunks/${YOGA_WASM}`, Buffer.from(m[1], 'base64'));
+					const load = `"data:application/octet-stream;base64,"+__yogaRead(new URL("./${YOGA_WASM}",import.meta.url)).toString("base64")`;
+					return { contents: `import{readFileSync as __yogaRead}from"node:fs";${source.replace(m[0], () => load)}`, loader: 'js' };
+				});
+			},
+		},
+		{
+			name: 'meow-dependencies',
+			setup(b) {
+				b.onResolve({ filter: /^\.\/dependencies\.js$/ }, (args) => (args.importer.includes(`${'node_modules'}/meow/`) ? { path: new URL('./meow-dependencies.js', import.meta.url).pathname } : undefined));
+			},
+		},
 		{
 			name: 'no-ink-devtools',
 			setup(b) {
@@ -29,4 +55,8 @@ await build({
 	],
 	logLevel: 'warning',
 });
+// The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/chunks.
+const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-wasm-base64-esm')));
+if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/chunks/`);
+writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(result.metafile));
 chmodSync('dist/cli.js', 0o755);
