@@ -1,13 +1,11 @@
 // The app: one screen at a time, shared services, Ctrl+C to leave from anywhere (exit 130).
 import { useInput } from 'ink';
-import { useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { ServicesContext, type Services } from './context.js';
 import type { Screen } from './navigation.js';
-import { Builder } from './screens/builder/builder.js';
 import { Home } from './screens/home/home.js';
+import { Builder, Player, Sandbox, preloadScreens } from './screens/lazy.js';
 import { Lessons } from './screens/lessons/lessons.js';
-import { Player } from './screens/player/player.js';
-import { Sandbox } from './screens/sandbox/sandbox.js';
 
 export function App({ services, initial }: { services: Omit<Services, 'progress' | 'setProgress'> & { progress: Services['progress']; save: (p: Services['progress']) => void }; initial: Screen }) {
 	const [screen, setScreen] = useState<Screen>(initial);
@@ -16,6 +14,10 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 	useInput((input, key) => {
 		if (key.ctrl && input === 'c') services.exit(130);
 	});
+	useEffect(() => {
+		const t = setTimeout(preloadScreens, 0);
+		return () => clearTimeout(t);
+	}, []);
 	const value: Services = {
 		...services,
 		progress,
@@ -28,11 +30,13 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 	};
 	return (
 		<ServicesContext.Provider value={value}>
-			{screen.name === 'home' ? <Home navigate={setScreen} /> : null}
-			{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
-			{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
-			{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
-			{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
+			<Suspense fallback={null}>
+				{screen.name === 'home' ? <Home navigate={setScreen} /> : null}
+				{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
+				{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
+				{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
+				{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
+			</Suspense>
 		</ServicesContext.Provider>
 	);
 }

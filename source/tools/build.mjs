@@ -24,8 +24,9 @@ const result = await build({
 	plugins: [
 		{
 			// yoga-layout (Ink's layout engine) embeds its WebAssembly as a base64 string: 121 kB
-			// that gzip only brings to 50 kB. Shipped as a binary beside the chunk that loads it,
-			// the same bytes pack to 29 kB; the loader turns them back into the data: URL it expects.
+			// that gzip only brings to 50 kB, and loads it with fetch(), which makes Node load undici
+			// (~35 ms of start-up). Shipped as a binary beside the chunk that loads it, the same bytes
+			// pack to 29 kB, and yoga gets them as `wasmBinary`, read from disk.
 			name: 'yoga-wasm-file',
 			setup(b) {
 				b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => {
@@ -34,8 +35,14 @@ const result = await build({
 					if (!m) throw new Error(`${args.path}: the embedded WebAssembly was not found; update the yoga-wasm-file plugin`);
 					mkdirSync('dist/chunks', { recursive: true });
 					writeFileSync(`dist/chunks/${YOGA_WASM}`, Buffer.from(m[1], 'base64'));
-					const load = `"data:application/octet-stream;base64,"+__yogaRead(new URL("./${YOGA_WASM}",import.meta.url)).toString("base64")`;
-					return { contents: `import{readFileSync as __yogaRead}from"node:fs";${source.replace(m[0], () => load)}`, loader: 'js' };
+					return { contents: source.replace(m[0], () => '"data:application/octet-stream;base64,"'), loader: 'js' };
+				});
+				b.onLoad({ filter: /yoga-layout\/dist\/src\/index\.js$/ }, (args) => {
+					const source = readFileSync(args.path, 'utf8');
+					const call = 'await loadYoga()';
+					if (!source.includes(call)) throw new Error(`${args.path}: "${call}" was not found; update the yoga-wasm-file plugin`);
+					const load = `await loadYoga({ wasmBinary: __yogaRead(new URL("./${YOGA_WASM}", import.meta.url)) })`;
+					return { contents: `import { readFileSync as __yogaRead } from "node:fs";\n${source.replace(call, load)}`, loader: 'js' };
 				});
 			},
 		},
@@ -56,7 +63,7 @@ const result = await build({
 	logLevel: 'warning',
 });
 // The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/chunks.
-const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-wasm-base64-esm')));
+const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-layout/dist/src/index.js')));
 if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/chunks/`);
 writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(result.metafile));
 chmodSync('dist/cli.js', 0o755);

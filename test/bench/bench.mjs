@@ -15,7 +15,9 @@ const noInkDevtools = {
 		b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};', loader: 'js' }));
 	},
 };
-for (const entry of ['core-bench.ts', 'sandbox-bench.tsx', 'startup-bench.ts']) {
+// `npm run bench -- startup` runs only the benchmarks whose name contains a given word.
+const only = process.argv.slice(2);
+for (const entry of ['core-bench.ts', 'sandbox-bench.tsx', 'startup-bench.ts'].filter((e) => only.length === 0 || only.some((w) => e.includes(w)))) {
 	const name = entry.replace(/\.tsx?$/, '');
 	const file = join(out, `${name}.mjs`);
 	await build({
