@@ -101,7 +101,7 @@ export const CLASSES: readonly ClassDef[] = [
 	{
 		id: 'max-age-above-caps', title: 'Access-Control-Max-Age is beyond what browsers keep', severity: { credentials: 'info', anonymous: 'info' },
 		impact: () => 'No attack: browsers clamp the value (Chromium 2 h, Firefox 24 h, Safari 10 min), so it misleads whoever reads the configuration, and a permission you revoke stays cached up to that cap.',
-		fix: 'Set Access-Control-Max-Age to 7200 or less (600 is what Safari keeps).',
+		fix: 'Set Access-Control-Max-Age to 7200 or less (Safari keeps at most 600).',
 	},
 ];
 

@@ -32,7 +32,7 @@ export function policyChange(p: Policy, c: ClassResult, sites: readonly string[]
 		case 'missing-vary':
 			return '"vary": true';
 		case 'max-age-above-caps':
-			return '"maxAge": 7200 (or 600, what Safari keeps)';
+			return '"maxAge": 7200';
 	}
 	if (p.origins === 'reflect') return `"origins": ${exact} instead of "reflect"`;
 	if (typeof p.origins === 'string') return null;
