@@ -40,7 +40,8 @@ export function policyChange(p: Policy, c: ClassResult, sites: readonly string[]
 	const culprits = p.origins.filter((r) => admitted.some((o) => matchesRule(r, o)));
 	const edits = culprits.map((r) => {
 		if (r.kind === 'exact') return r.origin === 'null' ? 'remove "null"' : r.origin.startsWith('http://') ? `replace "${r.origin}" with "${r.origin.replace(/^http:/, 'https:')}"` : `remove "${r.origin}"`;
-		return `replace "${r.text}" with the exact origins you use (e.g. "${r.scheme}://www.${r.suffix}${r.port ? `:${r.port}` : ''}")`;
+		const eg = r.suffix.includes('.') ? ` (e.g. "${r.scheme}://www.${r.suffix}${r.port ? `:${r.port}` : ''}")` : '';
+		return `replace "${r.text}" with the exact origins you use${eg}`;
 	});
 	return edits.length ? `in "origins": ${edits.join('; ')}` : null;
 }
