@@ -100,8 +100,9 @@ export function renderAudit(r: AuditReport, c: Style, width = 100): string {
 	const counts = SEVERITIES.map((s) => `${r.counts[s]} ${s}`).join(', ');
 	const fails = failing(r).length;
 	out.push(`${c.bold('Result:')} ${counts}. ${fails ? c.red(`${fails} at or above --fail-on ${r.failOn}: exit 1.`) : c.green(`Nothing at or above --fail-on ${r.failOn}.`)}`);
+	const credentials = [...r.baseline, ...found.flatMap((f) => f.evidence)].some((e) => e.credentials);
 	if (found.length && t.kind === 'url')
-		para(`Next: write the policy you intend in a file (e.g. {"origins": ${JSON.stringify(r.sites)}, "credentials": true}), audit it with ${c.cyan('cors-tutor audit policy.json')}, then get your server's configuration with ${c.cyan('cors-tutor generate --policy policy.json --target <server>')} (or build it interactively: ${c.cyan('cors-tutor build policy.json')}).`, '', 6);
+		para(`Next: write the policy you intend in a file (e.g. {"origins": ${JSON.stringify(r.sites)}${credentials ? ', "credentials": true' : ''}}), audit it with ${c.cyan('cors-tutor audit policy.json')}, then get your server's configuration with ${c.cyan('cors-tutor generate --policy policy.json --target <server>')} (or build it interactively: ${c.cyan('cors-tutor build policy.json')}).`, '', 6);
 	if (found.length && t.kind === 'policy')
 		para(`Next: edit ${t.file} as shown, re-run this audit, then ${c.cyan(`cors-tutor generate --policy ${t.file} --target <server>`)}.`, '', 6);
 	return out.join('\n');

@@ -18,7 +18,7 @@ import { networkResponder, policyResponder } from '../audit/responders.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 
 const FLAGS = {
-	origin: { type: 'string', value: 'ORIGIN', description: "Your front-end's origin, to derive the crafted origins from (default: the URL's origin; for a policy, its own origins)" },
+	origin: { type: 'string', value: 'ORIGIN', description: "Your front-end's origin; the crafted origins derive from it (default: the URL's, or the policy's)" },
 	failOn: { type: 'string', default: 'high', choices: SEVERITIES, description: 'Exit 1 when a finding is at least this severe (default high)' },
 	json: { type: 'boolean', description: 'Print the report as JSON (shape below)' },
 	method: { type: 'string', value: 'METHOD', description: 'URL: the method of the probes (default GET); the preflight asks for it (PUT for GET/HEAD/POST)' },
@@ -52,14 +52,16 @@ ${flagHelp(FLAGS)}
 
   Classes: reflect-any-origin, substring-match, prefix-match, suffix-match, unescaped-dot,
   special-chars, null-origin, http-origin, any-subdomain, third-party-hosting,
-  wildcard-credentials, missing-vary, max-age-above-caps. Origin classes are high when
-  credentials are allowed, one level lower without; a finding a broader one explains is
-  "covered". Severities: high, medium, low, info.
+  wildcard-credentials, missing-vary, max-age-above-caps. A finding that a broader one
+  explains (a reflecting server admits null too) is listed as "covered", not counted.
+  Severities: high (a site anyone can own reads answers with your users' cookies), medium
+  (the same without cookies, or needing a network attacker or a subdomain), low, info.
 
   JSON: {target, sites, siteFrom, failOn, failed, counts, requests, failures, baseline,
-  classes: [{id, title, severity, found, status, coveredBy, note, impact, fix, policyChange,
-  evidence: [{origin, method, status, allowOrigin, allowCredentials, admitted, credentials,
-  vary, maxAge, error}]}]}; status is found, covered, not-found, not-applicable or not-tested.
+  classes: [{id, title, severity, found, status, coveredBy, note, evidence, impact, fix,
+  policyChange (policy files only)}]}; evidence: [{origin, method, status, allowOrigin,
+  allowCredentials, admitted, credentials, vary, maxAge, error}]; status is found, covered,
+  not-found, not-applicable or not-tested.
 
   Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or an invalid
   policy file), 2 usage error, 3 the URL could not be reached at all.
