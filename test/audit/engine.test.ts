@@ -1,12 +1,11 @@
 // The probe engine against real loopback servers: each broken server is reported as exactly
 // its class (broader bugs mark what they also admit as "covered"), correct servers as nothing.
-import { createServer } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { CLASSES } from '../../source/audit/classes.js';
 import { type AuditResult, runAudit } from '../../source/audit/engine.js';
 import { craftedOrigins, registrable, type Site, siteOf } from '../../source/audit/origins.js';
 import { networkResponder } from '../../source/audit/responders.js';
-import { BROKEN, CORRECT, SITE, listen } from './servers.js';
+import { BROKEN, CORRECT, SITE, freePort, listen } from './servers.js';
 
 const site = siteOf(SITE) as Site;
 const found = (r: AuditResult) => r.classes.filter((c) => c.found).map((c) => c.id);
@@ -134,11 +133,7 @@ describe('correct servers: no false positives', () => {
 });
 
 test('an unreachable server: every class is not-tested, every request failed', async () => {
-	const closed = createServer();
-	await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-	const a = closed.address();
-	const port = typeof a === 'object' && a ? a.port : 0;
-	await new Promise<void>((r) => closed.close(() => r()));
+	const port = await freePort();
 	const r = await runAudit([site], networkResponder(`http://127.0.0.1:${port}/`, { timeoutMs: 2000 }));
 	expect(r.failures).toBe(r.requests);
 	expect(found(r)).toEqual([]);

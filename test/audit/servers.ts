@@ -108,3 +108,12 @@ export async function listen(h: Handler): Promise<Running> {
 		}),
 	};
 }
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+export async function freePort(): Promise<number> {
+	const s = createServer();
+	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+	const a = s.address();
+	await new Promise<void>((r) => s.close(() => r()));
+	return typeof a === 'object' && a ? a.port : 0;
+}

@@ -1,14 +1,13 @@
 // `cors-tutor audit` end to end through the built binary: live loopback servers, policy
 // files, --json shape, --fail-on exit codes, usage errors (2) and an unreachable target (3).
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, ROOT, type CliResult, ensureBuilt, runCli } from '../helpers/cli.js';
-import { BROKEN, CORRECT, type Running, SITE, listen } from '../audit/servers.js';
+import { BROKEN, CORRECT, type Running, SITE, freePort, listen } from '../audit/servers.js';
 
 /** The binary without blocking this process, so the loopback servers here can answer it. */
 function runAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -127,11 +126,7 @@ describe('a URL', () => {
 	});
 
 	test('nothing listening: exit 3 and the reason', async () => {
-		const closed = createServer();
-		await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-		const a = closed.address();
-		const port = typeof a === 'object' && a ? a.port : 0;
-		await new Promise<void>((r) => closed.close(() => r()));
+		const port = await freePort();
 		const r = await runAsync(['audit', `http://127.0.0.1:${port}/`, '--timeout', '2']);
 		expect(r.code).toBe(3);
 		expect(r.stderr).toContain(`error: http://127.0.0.1:${port}/ could not be reached: nothing is listening on 127.0.0.1:${port} (connection refused)`);
