@@ -4,7 +4,7 @@
 
 import { getHeader, type Header } from '../core/headers.js';
 import { PROFILES, BROWSER_IDS, type BrowserId } from '../core/profiles/index.js';
-import { CLASSES, type ClassId, type Severity, atLeast, SEVERITIES } from './classes.js';
+import { CLASSES, type ClassId, type Severity, SEVERITIES } from './classes.js';
 import { type OriginClassId, type Site, craftedOrigins } from './origins.js';
 
 export interface ProbeRequest {
@@ -204,6 +204,3 @@ function clampedBy(b: BrowserId, raw: string): boolean {
 function maxAgeNote(raw: string): string {
 	return BROWSER_IDS.filter((b) => clampedBy(b, raw)).map((b) => `${PROFILES[b].name} keeps ${PROFILES[b].parseMaxAge(raw.trim()).seconds} s`).join(', ');
 }
-
-/** Findings at or above `floor`. */
-export const findingsAtLeast = (r: AuditResult, floor: Severity): ClassResult[] => r.classes.filter((c) => c.found && atLeast(c.severity, floor));
