@@ -32,6 +32,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
 		load: async () => (await import('./commands/lessons.js')).lessons,
 	},
+	audit: {
+		summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
+		load: async () => (await import('./commands/audit.js')).audit,
+	},
 	explain: {
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
@@ -50,6 +54,8 @@ Examples
   $ cors-tutor simulate scenarios/ --json --out results/
   $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
+  $ cors-tutor audit https://api.example.com/me --origin https://app.example.com
+  $ cors-tutor audit policy.json --fail-on medium
 
 Usage
   $ cors-tutor                   the interactive course (home screen)

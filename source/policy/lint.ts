@@ -18,7 +18,7 @@ export interface Finding {
 export const MAX_AGE_CAPS = { chromium: 7200, firefox: 86400, safari: 600 } as const;
 
 /** Hosts where anyone can publish a site: trusting all their subdomains trusts strangers. */
-const SHARED_HOSTING = [
+export const SHARED_HOSTING = [
 	'github.io', 'gitlab.io', 'herokuapp.com', 'netlify.app', 'vercel.app', 'pages.dev', 'workers.dev', 'web.app',
 	'firebaseapp.com', 'azurewebsites.net', 'cloudfront.net', 'amazonaws.com', 'appspot.com', 'glitch.me', 'onrender.com',
 	'fly.dev', 'ngrok.io', 'ngrok-free.app', 'blogspot.com', 'wordpress.com', 'repl.co',
