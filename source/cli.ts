@@ -32,6 +32,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
 		load: async () => (await import('./commands/lessons.js')).lessons,
 	},
+	check: {
+		summary: 'Send the requests a browser would send to a real URL; see the verdict, the console message and the fix',
+		load: async () => (await import('./commands/check.js')).check,
+	},
 	explain: {
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
@@ -50,6 +54,8 @@ Examples
   $ cors-tutor simulate scenarios/ --json --out results/
   $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
+  $ cors-tutor check https://api.example.com/items --origin https://app.example.com
+  $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json"
 
 Usage
   $ cors-tutor                   the interactive course (home screen)
