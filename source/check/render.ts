@@ -24,7 +24,7 @@ const SKIPPED: readonly TraceEvent['type'][] = ['console', 'thrown', 'blocked', 
 function bodyLine(r: NonNullable<ReportExchange['response']>, c: Style): string | null {
 	if (r.body === '') return null;
 	const encoding = getHeader(r.headers, 'content-encoding');
-	const size = `${r.truncated ? 'first ' : ''}${Buffer.byteLength(r.body)} bytes${r.truncated ? ', the rest not read' : ''}`;
+	const size = `${r.truncated ? 'first ' : ''}${r.bytes} bytes${r.truncated ? ', the rest not read' : ''}`;
 	if (encoding && encoding.toLowerCase() !== 'identity') return c.dim(`body: ${encoding}-encoded, ${size} (not decoded)`);
 	const preview = r.body.length > PREVIEW_CHARS ? `${r.body.slice(0, PREVIEW_CHARS)}…` : r.body;
 	return c.dim(`body (${size}): ${preview}`);

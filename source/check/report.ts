@@ -24,6 +24,8 @@ export interface ReportExchange {
 		readonly headers: Header[];
 		/** At most the first 64 KiB, decoded as UTF-8 (not decompressed). */
 		readonly body: string;
+		/** Bytes of body kept (all of it unless truncated). */
+		readonly bytes: number;
 		readonly truncated: boolean;
 		readonly ms: number;
 	} | null;
@@ -76,7 +78,7 @@ export function buildReport(run: CheckRun): CheckReport {
 	const exchanges: ReportExchange[] = run.exchanges.map(({ purpose, request, answer }) => ({
 		purpose,
 		request: { method: request.method, url: request.url, headers: [...request.headers], body: request.body },
-		response: answer.ok ? { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: answer.body, truncated: answer.truncated, ms: answer.ms } : null,
+		response: answer.ok ? { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: answer.body, bytes: Buffer.byteLength(answer.body), truncated: answer.truncated, ms: answer.ms } : null,
 		networkError: answer.ok ? null : { kind: answer.kind, message: answer.message, ms: answer.ms },
 	}));
 	const lastExchange = run.exchanges.at(-1);

@@ -142,7 +142,8 @@ export async function check(argv: readonly string[], version: string): Promise<n
 		process.stdout.write(`${terminalSafeJson(report)}\n`);
 	} else {
 		const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
-		const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
+		// Wrapped on a terminal only: piped lines stay whole for grep and for pasting the console line.
+		const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : Number.POSITIVE_INFINITY;
 		process.stdout.write(`${renderCheckText(report, { style, width, allHeaders: flags.allHeaders })}\n`);
 	}
 	return EXIT_FOR[report.verdict];
