@@ -37,6 +37,7 @@ function exchangeLines(e: TraceEvent, x: ReportExchange | undefined, o: CheckTex
 		// The lines actually sent (identical to the model's), with the wire's header spelling.
 		return renderEvent(x ? { ...e, headers: x.request.headers } : e, o);
 	}
+	if (e.type === 'cache-store') return [`${lane(e)}would keep this preflight answer: ${e.text}${c.dim(`  [${e.rule.source}]`)}`];
 	if (e.type !== 'response' || !x?.response) return renderEvent(e, o);
 	const r = x.response;
 	const head = `${lane(e)}${c.cyan(`${r.status} ${r.statusText}`.trim())}  ${c.dim(`${r.ms} ms`)}`;
@@ -56,7 +57,7 @@ function verdictLines(r: CheckReport, c: Style): string[] {
 	if (r.verdict === 'allowed' && r.response) {
 		const p = r.response;
 		if (p.type === 'opaque') return [c.green(c.bold('✓ Sent, and the page gets an opaque response')), '  mode "no-cors": no CORS check, but the page sees status 0, no headers and no body. Use mode "cors" to read the response.'];
-		const what = p.type === 'basic' ? 'same origin, no CORS involved' : `the page can read the status and body${p.readableHeaders.length ? ` and ${p.readableHeaders.join(', ')}` : ''}`;
+		const what = p.type === 'basic' ? 'same origin: no CORS involved' : `the page can read the status, the body and ${p.readableHeaders.length ? `these headers: ${p.readableHeaders.join(', ')}` : 'no response headers'}`;
 		return [c.green(c.bold(`✓ Allowed: status ${p.status}, response type "${p.type}"`)), `  ${what}`];
 	}
 	const f = r.failure;
@@ -70,7 +71,7 @@ export function renderCheckText(raw: CheckReport, o: CheckTextOptions): string {
 	const c = o.style;
 	const out: string[] = [];
 	const para = (l: string) => out.push(wrap(l, o.width, 4));
-	out.push(c.bold(`${r.browser.name} ${r.browser.version} · page origin ${r.origin}`));
+	out.push(`${c.bold(`${r.browser.name} ${r.browser.version} · page origin ${r.origin}`)} ${c.dim(`(${r.browser.evidence})`)}`);
 	para(fetchCall({ ...r.fetch, url: r.url }));
 	for (const n of r.notes) para(c.yellow(`note: ${n}`));
 	out.push('');
@@ -87,8 +88,8 @@ export function renderCheckText(raw: CheckReport, o: CheckTextOptions): string {
 	out.push('');
 	for (const l of verdictLines(r, c)) para(l);
 	if (r.console.length || r.rejection) {
-		out.push('', c.bold(`Console (${r.browser.name})`));
-		for (const line of r.console) para(`  ${c.magenta(line)}`);
+		out.push('', c.bold(`What the page sees in ${r.browser.name}`));
+		for (const line of r.console) para(`  ${c.magenta('console error:')} ${line}`);
 		if (r.rejection) para(`  fetch() rejects with ${r.rejection}`);
 	}
 	if (r.fix) {

@@ -37,7 +37,8 @@ export type Verdict = 'allowed' | 'blocked' | 'network-error';
 export interface CheckReport {
 	readonly url: string;
 	readonly origin: string;
-	readonly browser: { readonly id: string; readonly name: string; readonly version: string };
+	/** `evidence`: how far the profile is backed ("verified" by recordings, or "documented only"). */
+	readonly browser: { readonly id: string; readonly name: string; readonly version: string; readonly evidence: string };
 	/** The fetch() call the page makes. */
 	readonly fetch: { readonly method: string; readonly headers: Header[]; readonly body: string | null; readonly mode: string; readonly credentials: string };
 	/** Every request sent over the network and its answer, in order. */
@@ -88,7 +89,7 @@ export function buildReport(run: CheckRun): CheckReport {
 	const lesson = f ? lessonFor(f.code) : null;
 	return {
 		url: init.url, origin: pageOrigin,
-		browser: { id: profile.id, name: profile.name, version: profile.version },
+		browser: { id: profile.id, name: profile.name, version: profile.version, evidence: profile.evidence.split(':')[0] ?? profile.evidence },
 		fetch: { method: init.method, headers: [...init.headers], body: init.body, mode: init.mode, credentials: init.credentials },
 		exchanges,
 		verdict: !result ? 'network-error' : result.outcome === 'ok' ? 'allowed' : 'blocked',

@@ -48,9 +48,9 @@ ${flagHelp(FLAGS)}
 
   Sends the preflight (when the browser would need one) and the request, with the
   headers the modelled browser puts on the wire, and follows redirects as it would.
-  No cookies are sent, even with --credentials include (set a Cookie-free auth
-  header with -H "Authorization: …" if the server needs one). Responses are read up
-  to ${DEFAULT_MAX_BODY_BYTES / 1024} KiB; control characters from the server are shown escaped.
+  No cookies are sent, even with --credentials include: there is no cookie jar, and
+  -H "Cookie: …" is dropped as fetch() drops it. Responses are read up to
+  ${DEFAULT_MAX_BODY_BYTES / 1024} KiB; control characters from the server are shown escaped.
   Exit codes: 0 allowed, 1 blocked, 2 usage error, 3 network failure (no HTTP answer).
 `;
 
