@@ -1,7 +1,12 @@
 // `cors-tutor check` end to end: the built binary against real loopback servers, one per
 // failure kind, asserting what the servers received as well as what the command printed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { type Server as NetServer, createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCliAsync } from '../helpers/cli.js';
 
@@ -210,6 +215,15 @@ describe('a CORS failure of each kind: exit 1, the code, the console line and th
 		expect(json.console[0]).toContain('Redirect is not allowed for a preflight request.');
 	});
 
+	test('a redirect loop: every hop is really sent, until the browser gives up after 20', async () => {
+		const { base, seen } = await serve(answer(302, { ...ALLOW, Location: '/loop' }));
+		const { code, json } = await checkJson(`${base}/loop`);
+		expect(code).toBe(1);
+		expect(seen).toHaveLength(21);
+		expect(json.exchanges).toHaveLength(21);
+		expect(json.failure).toMatchObject({ code: 'too-many-redirects', stage: 'redirect' });
+	});
+
 	test('--browser firefox: its wire headers and its console text', async () => {
 		const { base, seen } = await serve(answer(200, {}));
 		const { code, json } = await checkJson(`${base}/`, '--browser', 'firefox');
@@ -313,6 +327,35 @@ describe('network failures: exit 3, with what was exchanged', () => {
 		expect(json.exchanges).toHaveLength(2);
 		expect(json.exchanges[0].response.status).toBe(204);
 		expect(json.exchanges[1].networkError.kind).toBe('timeout');
+	});
+});
+
+function hasOpenssl(): boolean {
+	try {
+		execFileSync('openssl', ['version'], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+describe.skipIf(!hasOpenssl())('https', () => {
+	async function selfSigned(): Promise<string> {
+		const dir = mkdtempSync(join(tmpdir(), 'cors-tutor-tls-'));
+		const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+		const s = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, answer(200, ALLOW));
+		return (await listen(s)).replace('http:', 'https:');
+	}
+
+	test('a self-signed certificate is a network failure (exit 3), unless --insecure', async () => {
+		const base = await selfSigned();
+		const refused = await checkJson(`${base}/`);
+		expect(refused.code).toBe(3);
+		expect(refused.json.networkError.kind).toBe('tls');
+		const accepted = await checkJson(`${base}/`, '--insecure');
+		expect(accepted.code).toBe(0);
+		expect(accepted.json.verdict).toBe('allowed');
 	});
 });
 
