@@ -23,7 +23,7 @@ export interface NetOptions {
 
 export interface SentExchange {
 	readonly purpose: 'preflight' | 'actual';
-	/** Exactly what went on the wire (Node adds nothing but a Content-Length the core left out). */
+	/** What went on the wire, line for line (Node adds only Connection, and Host or Content-Length where the core has none). */
 	readonly request: ServerRequest;
 	readonly answer: Answer | NetworkFailure;
 }

@@ -12,7 +12,10 @@ import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } fro
 import { DEFAULT_MAX_BODY_BYTES } from '../net/http.js';
 import { parseOriginRule } from '../policy/model.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
-import { terminalSafeJson } from '../render/escape.js';
+import { escapeControl, terminalSafeJson } from '../render/escape.js';
+
+/** User input echoed in an error message, made safe to print. */
+const shown = (s: string): string => escapeControl(s, true);
 
 const FLAGS = {
 	origin: { type: 'string', value: 'ORIGIN', description: 'The origin of the page that calls fetch() (required), e.g. https://app.example.com, or null' },
@@ -73,8 +76,8 @@ interface Flags {
 export function parseTimeout(s: string): number {
 	const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s)?$/.exec(s.trim());
 	const ms = m ? Number(m[1]) * (m[2] === 'ms' ? 1 : 1000) : Number.NaN;
-	if (!(ms > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${s}"`, 'example: --timeout 5 (or --timeout 500ms)');
-	if (ms > 3_600_000) throw new UsageError(`--timeout ${s} is more than an hour`, 'example: --timeout 30');
+	if (!(ms > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${shown(s)}"`, 'example: --timeout 5 (or --timeout 500ms)');
+	if (ms > 3_600_000) throw new UsageError(`--timeout ${shown(s)} is more than an hour`, 'example: --timeout 30');
 	return Math.ceil(ms);
 }
 
@@ -82,40 +85,40 @@ export function parseTimeout(s: string): number {
 export function parseHeaderFlag(s: string): Header {
 	const colon = s.indexOf(':');
 	const example = 'example: -H "Content-Type: application/json"';
-	if (colon < 0) throw new UsageError(`--header "${s}" has no colon: write "Name: value"`, example);
+	if (colon < 0) throw new UsageError(`--header "${shown(s)}" has no colon: write "Name: value"`, example);
 	const name = s.slice(0, colon);
 	const value = s.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-	if (!isToken(name)) throw new UsageError(`--header "${s}": "${name}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~, no spaces)`, example);
+	if (!isToken(name)) throw new UsageError(`--header "${shown(s)}": "${shown(name)}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~, no spaces)`, example);
 	// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
-	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--header ${name}: the value contains a control character (line break, NUL, escape…)`, example);
+	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--header ${shown(name)}: the value contains a control character (line break, NUL, escape…)`, example);
 	return [name, value];
 }
 
 function validUrl(input: readonly string[]): string {
 	const example = 'example: cors-tutor check https://api.example.com/items --origin https://app.example.com';
 	if (input.length === 0) throw new UsageError('name the URL to check', example);
-	if (input.length > 1) throw new UsageError(`check takes one URL, got ${input.length}: ${input.join(' ')}`, 'quote a URL that contains spaces or &');
+	if (input.length > 1) throw new UsageError(`check takes one URL, got ${input.length}: ${shown(input.join(' '))}`, 'quote a URL that contains spaces or &');
 	const raw = input[0] as string;
 	let u: URL;
 	try {
 		u = new URL(raw);
 	} catch {
-		throw new UsageError(`"${raw}" is not a URL`, `write it whole, with http:// or https://; ${example}`);
+		throw new UsageError(`"${shown(raw)}" is not a URL`, `write it whole, with http:// or https://; ${example}`);
 	}
-	if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`"${raw}" is a ${u.protocol} URL; check sends http: and https: requests only`, example);
+	if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new UsageError(`"${shown(raw)}" is a ${shown(u.protocol)} URL; check sends http: and https: requests only`, example);
 	return raw;
 }
 
 function validOrigin(origin: string | undefined): string {
 	if (origin === undefined || origin === '') throw new UsageError('--origin is required: the origin of the page that calls fetch()', 'example: --origin https://app.example.com (or --origin null for a sandboxed page)');
 	const r = parseOriginRule(origin);
-	if ('error' in r) throw new UsageError(`--origin: ${r.error}`);
-	if (r.kind !== 'exact') throw new UsageError(`--origin: give one exact origin, not a pattern ("${origin}")`, 'example: --origin https://app.example.com');
+	if ('error' in r) throw new UsageError(`--origin: ${shown(r.error)}`);
+	if (r.kind !== 'exact') throw new UsageError(`--origin: give one exact origin, not a pattern ("${shown(origin)}")`, 'example: --origin https://app.example.com');
 	return r.origin;
 }
 
 function choice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
-	if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${choices.join(', ')}, not "${value}"`);
+	if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${flag} must be one of ${choices.join(', ')}, not "${shown(value)}"`);
 	return value as T;
 }
 
@@ -128,11 +131,11 @@ export async function check(argv: readonly string[], version: string): Promise<n
 	const flags = cli.flags as unknown as Flags;
 	const url = validUrl(cli.input);
 	const origin = validOrigin(flags.origin);
-	if (!isToken(flags.method)) throw new UsageError(`--method "${flags.method}" is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_\`|~)`, 'example: -X PUT');
+	if (!isToken(flags.method)) throw new UsageError(`--method "${shown(flags.method)}" is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_\`|~)`, 'example: -X PUT');
 	const headers = (flags.header ?? []).map(parseHeaderFlag);
 	const credentials = choice<CredentialsMode>('credentials', flags.credentials, CREDENTIALS_MODES);
 	const mode = choice<RequestMode>('mode', flags.mode, REQUEST_MODES);
-	if (!isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${flags.browser}"`);
+	if (!isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${shown(flags.browser)}"`);
 	const timeoutMs = parseTimeout(flags.timeout);
 
 	const init = { url, method: flags.method, headers, body: flags.body ?? null, credentials, mode };

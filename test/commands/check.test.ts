@@ -426,6 +426,13 @@ describe('usage errors: exit 2, the flag and the fix, nothing sent', () => {
 		expect(r.stdout).toBe('');
 	});
 
+	test('control characters in a bad value are echoed escaped', async () => {
+		const r = await runCliAsync(['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '-X', 'G\u001b[2JT']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('--method "G\\x1b[2JT"');
+		expect(r.stderr).not.toContain('\u001b');
+	});
+
 	test('--help leads with examples', async () => {
 		const r = await runCliAsync(['check', '--help']);
 		expect(r.code).toBe(0);
