@@ -32,13 +32,17 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
 		load: async () => (await import('./commands/lessons.js')).lessons,
 	},
-	audit: {
-		summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
-		load: async () => (await import('./commands/audit.js')).audit,
-	},
 	explain: {
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
+	},
+	check: {
+		summary: 'Send the requests a browser would send to a real URL; see the verdict, the console message and the fix',
+		load: async () => (await import('./commands/check.js')).check,
+	},
+	audit: {
+		summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
+		load: async () => (await import('./commands/audit.js')).audit,
 	},
 };
 
@@ -54,6 +58,8 @@ Examples
   $ cors-tutor simulate scenarios/ --json --out results/
   $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
+  $ cors-tutor check https://api.example.com/items --origin https://app.example.com
+  $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json"
   $ cors-tutor audit https://api.example.com/me --origin https://app.example.com
   $ cors-tutor audit policy.json --fail-on medium
 

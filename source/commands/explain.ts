@@ -2,13 +2,12 @@
 
 import meow from 'meow';
 import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
-import { loadCurriculum } from '../content/load.js';
-import { LESSON_FOR, advise } from '../explain/advice.js';
+import { advise } from '../explain/advice.js';
+import { type LessonRef, type ServerConfig, adviceLines, lessonFor, lessonJson } from '../explain/present.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { parseOriginRule } from '../policy/model.js';
 import { ANSI, PLAIN, type Style, colorEnabled } from '../render/color.js';
-import { wrap } from '../render/text.js';
 
 const FLAGS = {
 	target: { type: 'string', description: 'Also print the fix as configuration for this server (see cors-tutor generate --list-targets)' },
@@ -82,7 +81,7 @@ export async function explain(argv: readonly string[], version: string): Promise
 			explanation: a.explanation,
 			fix: { preflightHeaders: a.headers.preflight, responseHeaders: a.headers.actual, steps: a.steps, ...(config && target ? { target: target.id, config: config.text, warnings: config.warnings } : {}) },
 			traps: a.traps, sources: a.sources, lines: all.length,
-			...(lesson ? { lesson: { id: lesson.id, number: lesson.number, title: lesson.title, open: `cors-tutor learn ${lesson.id}` } } : {}),
+			...(lesson ? { lesson: lessonJson(lesson) } : {}),
 		}, null, 2)}\n`);
 		return 0;
 	}
@@ -94,50 +93,7 @@ export async function explain(argv: readonly string[], version: string): Promise
 
 const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
 
-/** The lesson that teaches a failure, from the shipped curriculum (none if it cannot be read). */
-function lessonFor(code: string): { id: string; number: number; title: string } | null {
-	const id = LESSON_FOR[code];
-	if (!id) return null;
-	try {
-		const l = loadCurriculum().lessons.find((x) => x.id === id);
-		return l ? { id: l.id, number: l.number, title: l.title } : null;
-	} catch {
-		return null;
-	}
-}
-
-function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: { name: string; text: string; warnings: string[] } | null, lesson: { id: string; number: number; title: string } | null): string {
-	const out: string[] = [];
-	const para = (s: string, indent = '  ', hang = indent.length) => out.push(wrap(`${indent}${s}`, width, hang));
-	out.push(c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`));
-	out.push('');
-	out.push(c.bold('What happened'));
-	para(a.explanation);
-	const fixLines = [
-		...(a.headers.preflight.length ? [['on the OPTIONS (preflight) answer', a.headers.preflight] as const] : []),
-		...(a.headers.actual.length ? [['on the actual response', a.headers.actual] as const] : []),
-	];
-	if (fixLines.length) {
-		out.push('', c.bold('The fix: the server must send'));
-		for (const [what, hs] of fixLines) {
-			out.push(`  ${what}:`);
-			for (const h of hs) out.push(`    ${c.green(h)}`);
-		}
-	}
-	if (a.steps.length) {
-		out.push('', c.bold('Steps'));
-		a.steps.forEach((s, i) => para(`${i + 1}. ${s}`, '  ', 5));
-	}
-	if (a.traps.length) {
-		out.push('', c.bold('If it still fails after the fix'));
-		for (const t of a.traps) para(`• ${t}`, '  ', 4);
-	}
-	if (config) {
-		out.push('', c.bold(`On ${config.name}`));
-		for (const w of config.warnings) out.push(`  ${c.yellow(`warning: ${w}`)}`);
-		out.push(config.text.replace(/^/gm, '  '));
-	}
-	if (lesson) out.push('', `Learn it: lesson ${lesson.number}, "${lesson.title}" — ${c.cyan(`cors-tutor learn ${lesson.id}`)}`);
-	out.push('', c.dim(`Rules: ${a.sources.join(', ')} (the Fetch standard and browser sources, as summarised in the project's CORS fact sheet).`));
-	return out.join('\n');
+function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: ServerConfig | null, lesson: LessonRef | null): string {
+	const head = c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`);
+	return [head, '', ...adviceLines(a, c, width, lesson, config)].join('\n');
 }

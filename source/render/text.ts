@@ -4,6 +4,7 @@
 import type { ScenarioRun } from '../core/run-scenario.js';
 import type { Scenario } from '../core/scenario.js';
 import type { HeaderList } from '../core/headers.js';
+import type { FetchInit } from '../core/request.js';
 import { type TraceEvent, lanesOf } from '../core/trace.js';
 import type { Style } from './color.js';
 
@@ -40,15 +41,7 @@ export function renderRunText(s: Scenario, run: ScenarioRun, o: TextOptions): st
 			out.push(`${c.bold(`Step ${i}`)}  wait ${st.wait_ms} ms on the virtual clock`);
 			return;
 		}
-		const f = st.fetch;
-		const opts = [
-			f.method !== 'GET' ? `method: "${f.method}"` : null,
-			f.headers.length ? `headers: {${f.headers.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')}}` : null,
-			f.body !== null ? `body: ${JSON.stringify(f.body)}` : null,
-			f.mode !== 'cors' ? `mode: "${f.mode}"` : null,
-			f.credentials !== 'same-origin' ? `credentials: "${f.credentials}"` : null,
-		].filter(Boolean);
-		out.push(`${c.bold(`Step ${i}`)}  fetch("${f.url}"${opts.length ? `, { ${opts.join(', ')} }` : ''})  ${c.dim(`t=${startOf.get(i) ?? waited} ms`)}`);
+		out.push(`${c.bold(`Step ${i}`)}  ${fetchCall(st.fetch)}  ${c.dim(`t=${startOf.get(i) ?? waited} ms`)}`);
 		const events = run.trace.filter((x) => x.step === i);
 		for (const e of events) out.push(...renderEvent(e, o));
 		const result = events.find((e) => e.type === 'result');
@@ -58,6 +51,18 @@ export function renderRunText(s: Scenario, run: ScenarioRun, o: TextOptions): st
 				: c.red('  ⇒ blocked: the page gets a network error'));
 	});
 	return o.width ? out.flatMap((l) => l.split('\n')).map((l) => wrap(l, o.width as number)).join('\n') : out.join('\n');
+}
+
+/** A fetch() call as the page would write it, with only the options that differ from the defaults. */
+export function fetchCall(f: Omit<FetchInit, 'mode' | 'credentials'> & { readonly mode: string; readonly credentials: string }): string {
+	const opts = [
+		f.method !== 'GET' ? `method: "${f.method}"` : null,
+		f.headers.length ? `headers: {${f.headers.map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')}}` : null,
+		f.body !== null ? `body: ${JSON.stringify(f.body)}` : null,
+		f.mode !== 'cors' ? `mode: "${f.mode}"` : null,
+		f.credentials !== 'same-origin' ? `credentials: "${f.credentials}"` : null,
+	].filter(Boolean);
+	return `fetch("${f.url}"${opts.length ? `, { ${opts.join(', ')} }` : ''})`;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are measured out
@@ -82,7 +87,8 @@ export function wrap(line: string, width: number, hangIndent?: number): string {
 	return lines.join('\n');
 }
 
-function lane(e: TraceEvent): string {
+/** The lane column of a trace line: "browser → server" and so on, padded. */
+export function lane(e: TraceEvent): string {
 	const [from, to] = lanesOf(e);
 	const s = from === to ? LANE_NAMES[from] : `${LANE_NAMES[from]} → ${LANE_NAMES[to]}`;
 	return `  ${s.padEnd(17)}`;
@@ -96,7 +102,7 @@ function headerLines(list: HeaderList, o: TextOptions, request: boolean): string
 		.map(([k, v]) => `${indent}${o.style.dim(`${k}: ${v}`)}`);
 }
 
-function renderEvent(e: TraceEvent, o: TextOptions): string[] {
+export function renderEvent(e: TraceEvent, o: TextOptions): string[] {
 	const c = o.style;
 	const src = (r: { source: string }) => c.dim(`  [${r.source}]`);
 	switch (e.type) {

@@ -1,5 +1,5 @@
 // Run the built binary the way a user does; build it first if needed.
-import { type SpawnSyncReturns, execFileSync, spawnSync } from 'node:child_process';
+import { type SpawnSyncReturns, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -26,4 +26,22 @@ export function runCli(args: readonly string[], opts: { cwd?: string; env?: Node
 		timeout: 30_000,
 	});
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** runCli without blocking the event loop, for tests whose servers run in the test process. */
+export function runCliAsync(args: readonly string[], opts: { env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+	ensureBuilt();
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s; });
+		child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
+		const timer = setTimeout(() => child.kill(), 30_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
 }
