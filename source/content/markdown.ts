@@ -99,7 +99,7 @@ function parseExercise(json: string, firstLine: number, problems: string[]): Exe
 	const r = exerciseSchema.safeParse(data);
 	if (!r.success) {
 		const id = typeof data === 'object' && data && 'id' in data ? ` "${String((data as { id: unknown }).id)}"` : '';
-		for (const p of describeIssues(r.error.issues)) problems.push(`line ${firstLine - 1}: exercise${id}: ${p}`);
+		for (const p of describeIssues(r.error.issues, { doc: 'lessons/README.md', schema: exerciseSchema, data })) problems.push(`line ${firstLine - 1}: exercise${id}: ${p}`);
 		return null;
 	}
 	return r.data;

@@ -53,7 +53,7 @@ export function toPolicy(p: z.infer<typeof policySchema>): Policy {
 export function parsePolicyText(text: string, file: string): Policy {
 	const json = parseJsonText(text, file);
 	const r = policySchema.safeParse(json);
-	if (!r.success) throw new InputError(file, describeIssues(r.error.issues));
+	if (!r.success) throw new InputError(file, describeIssues(r.error.issues, { doc: 'the policy format: README, "Policy files and generators"', schema: policySchema, data: json }));
 	return toPolicy(r.data);
 }
 

@@ -39,7 +39,8 @@ export function loadScenarioFile(file: string): Scenario {
 }
 
 export function parseScenarioText(text: string, file: string): Scenario {
-	const r = scenarioSchema.safeParse(parseJsonText(text, file));
-	if (!r.success) throw new InputError(file, describeIssues(r.error.issues));
+	const json = parseJsonText(text, file);
+	const r = scenarioSchema.safeParse(json);
+	if (!r.success) throw new InputError(file, describeIssues(r.error.issues, { doc: 'the scenario format, FORMAT.md', schema: scenarioSchema, data: json }));
 	return toScenario(r.data);
 }

@@ -65,5 +65,6 @@ const result = await build({
 // The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/chunks.
 const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-layout/dist/src/index.js')));
 if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/chunks/`);
+if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
 writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(result.metafile));
 chmodSync('dist/cli.js', 0o755);

@@ -82,7 +82,7 @@ describe('output', () => {
 describe('bad input: exit 1, file and JSON path named, no stack trace', () => {
 	test.each([
 		['broken JSON', '{"id": "x",,}', /invalid JSON: .* at line 1, column 12/],
-		['unknown field', { ...valid, steps: [{ fetch: { url: 'http://api.test/', heders: {} } }] }, /steps\[0\]\.fetch: unknown field "heders"/],
+		['unknown field', { ...valid, steps: [{ fetch: { url: 'http://api.test/', heders: {} } }] }, /steps\[0\]\.fetch: unknown field "heders" \(check the spelling against the scenario format, FORMAT.md; the fields here are url, method, headers, credentials, mode, body\)/],
 		['mistyped mode', { ...valid, steps: [{ fetch: { url: 'http://api.test/', credentials: 'includ' } }] }, /steps\[0\]\.fetch\.credentials: .*"omit"\|"same-origin"\|"include"/],
 		['bad page origin', { ...valid, page: 'http://app.test/' }, /page: .*write it as "http:\/\/app\.test"/],
 		['bad URL', { ...valid, steps: [{ fetch: { url: 'api.test/data' } }] }, /steps\[0\]\.fetch\.url: "api\.test\/data" is not an absolute URL/],

@@ -72,7 +72,7 @@ describe('exercise JSON', () => {
 
 	test('an unknown field: named, with the line of the block and the exercise id', () => {
 		const e = parse(lesson(JSON.stringify({ ...WILL_PREFLIGHT, answer: 'yes' }, null, 2)));
-		expect(e.problems).toEqual(['line 5: exercise "tiny": (top level): unknown field "answer" (check the spelling against FORMAT.md)']);
+		expect(e.problems).toEqual(['line 5: exercise "tiny": (top level): unknown field "answer" (check the spelling against lessons/README.md; the fields here are id, question, hints, explain, browser, page, kind, request)']);
 	});
 
 	test('an unknown field deep inside the request', () => {
@@ -105,6 +105,6 @@ describe('exercise JSON', () => {
 	test('a second exercise is placed at its own line', () => {
 		const text = ['# Title', '', '## Step', '', exerciseBlock(WILL_PREFLIGHT), '', 'Text.', '', exerciseBlock({ ...WILL_PREFLIGHT, id: 'two', extra: 1 }), ''].join('\n');
 		const fence = text.split('\n').lastIndexOf('```exercise') + 1;
-		expect(parse(text).problems).toEqual([`line ${fence}: exercise "two": (top level): unknown field "extra" (check the spelling against FORMAT.md)`]);
+		expect(parse(text).problems).toEqual([`line ${fence}: exercise "two": (top level): unknown field "extra" (check the spelling against lessons/README.md; the fields here are id, question, hints, explain, browser, page, kind, request)`]);
 	});
 });

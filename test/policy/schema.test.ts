@@ -48,3 +48,7 @@ test.each([
 test.each([['methods', 'GE$T'], ['allowHeaders', 'X-$id'], ['exposeHeaders', 'X#a'], ['allowHeaders', "X-'a"], ['methods', 'P`UT']])('%s with %j is refused', (field, value) => {
 	expect(problems({ origins: ['https://a.test'], [field]: [value] }).join('\n')).toMatch(new RegExp(`${field}\\[0\\]`));
 });
+
+test('an unknown field names the fields that object may have', () => {
+	expect(() => parsePolicyText('{"origins": ["https://a.example"], "headers": ["X-A"]}', 'p.json')).toThrow(/unknown field "headers" \(check the spelling against the policy format: README, "Policy files and generators"; the fields here are origins, methods, allowHeaders, /);
+});
