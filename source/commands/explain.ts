@@ -3,12 +3,12 @@
 import meow from 'meow';
 import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
 import { loadCurriculum } from '../content/load.js';
-import { LESSON_FOR, advise } from '../explain/advice.js';
+import { advise } from '../explain/advice.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
+import { type LessonRef, explainReport, lessonFor, noConfigReason, notCorsMessage, reportLayout } from '../explain/report.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { parseOriginRule } from '../policy/model.js';
-import { ANSI, PLAIN, type Style, colorEnabled } from '../render/color.js';
-import { wrap } from '../render/text.js';
+import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 
 const FLAGS = {
 	target: { type: 'string', description: 'Also print the fix as configuration for this server (see cors-tutor generate --list-targets)' },
@@ -60,21 +60,17 @@ export async function explain(argv: readonly string[], version: string): Promise
 	}
 	const { primary, all, networkLine } = recognise(text);
 	if (!primary) {
-		const msg = networkLine
-			? `"${networkLine.error}" alone does not say why: it follows the CORS line in the console. Paste that line (it starts with "Access to fetch at" in Chrome).`
-			: 'This is not a CORS error message that cors-tutor knows. CORS errors start with "Access to … has been blocked by CORS policy" (Chrome, Edge), "Cross-Origin Request Blocked" (Firefox) or end with "due to access control checks." (Safari).';
+		const msg = notCorsMessage(networkLine);
 		if (flags.json) process.stdout.write(`${JSON.stringify({ cors: false, message: msg }, null, 2)}\n`);
 		else process.stderr.write(`${msg}\n`);
 		return 1;
 	}
 	const r: Recognized = flags.origin ? { ...primary, origin: flags.origin } : primary;
 	const a = advise(r);
-	if (target && !a.policy) {
-		if (!r.origin) throw new UsageError('this message does not name the page origin, which the server configuration needs', 'add --origin https://your-app.example (the origin of the page that calls fetch)');
-		throw new UsageError(`a ${r.code} error is not fixed in the server's CORS configuration`, 'see the steps above without --target');
-	}
+	const why = noConfigReason(r, a);
+	if (target && why) throw new UsageError(why, r.origin ? 'see the steps above without --target' : 'add --origin https://your-app.example (the origin of the page that calls fetch)');
 	const config = target && a.policy ? target.generate(a.policy) : null;
-	const lesson = lessonFor(r.code);
+	const lesson = shippedLessonFor(r.code);
 	if (flags.json) {
 		process.stdout.write(`${JSON.stringify({
 			cors: true, browser: r.browser, code: r.code, stage: r.stage, header: r.header, value: r.value,
@@ -88,56 +84,19 @@ export async function explain(argv: readonly string[], version: string): Promise
 	}
 	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
 	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
-	process.stdout.write(`${render(r, a, style, width, config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null, lesson)}\n`);
+	const report = explainReport(r, a, {
+		config: config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null,
+		lesson: lesson ? { ref: lesson, open: `cors-tutor learn ${lesson.id}` } : null,
+	});
+	process.stdout.write(`${reportLayout(report, { style, width }).lines.join('\n')}\n`);
 	return 0;
 }
 
-const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
-
 /** The lesson that teaches a failure, from the shipped curriculum (none if it cannot be read). */
-function lessonFor(code: string): { id: string; number: number; title: string } | null {
-	const id = LESSON_FOR[code];
-	if (!id) return null;
+function shippedLessonFor(code: string): LessonRef | null {
 	try {
-		const l = loadCurriculum().lessons.find((x) => x.id === id);
-		return l ? { id: l.id, number: l.number, title: l.title } : null;
+		return lessonFor(code, loadCurriculum().lessons);
 	} catch {
 		return null;
 	}
-}
-
-function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: { name: string; text: string; warnings: string[] } | null, lesson: { id: string; number: number; title: string } | null): string {
-	const out: string[] = [];
-	const para = (s: string, indent = '  ', hang = indent.length) => out.push(wrap(`${indent}${s}`, width, hang));
-	out.push(c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`));
-	out.push('');
-	out.push(c.bold('What happened'));
-	para(a.explanation);
-	const fixLines = [
-		...(a.headers.preflight.length ? [['on the OPTIONS (preflight) answer', a.headers.preflight] as const] : []),
-		...(a.headers.actual.length ? [['on the actual response', a.headers.actual] as const] : []),
-	];
-	if (fixLines.length) {
-		out.push('', c.bold('The fix: the server must send'));
-		for (const [what, hs] of fixLines) {
-			out.push(`  ${what}:`);
-			for (const h of hs) out.push(`    ${c.green(h)}`);
-		}
-	}
-	if (a.steps.length) {
-		out.push('', c.bold('Steps'));
-		a.steps.forEach((s, i) => para(`${i + 1}. ${s}`, '  ', 5));
-	}
-	if (a.traps.length) {
-		out.push('', c.bold('If it still fails after the fix'));
-		for (const t of a.traps) para(`• ${t}`, '  ', 4);
-	}
-	if (config) {
-		out.push('', c.bold(`On ${config.name}`));
-		for (const w of config.warnings) out.push(`  ${c.yellow(`warning: ${w}`)}`);
-		out.push(config.text.replace(/^/gm, '  '));
-	}
-	if (lesson) out.push('', `Learn it: lesson ${lesson.number}, "${lesson.title}" — ${c.cyan(`cors-tutor learn ${lesson.id}`)}`);
-	out.push('', c.dim(`Rules: ${a.sources.join(', ')} (the Fetch standard and browser sources, as summarised in the project's CORS fact sheet).`));
-	return out.join('\n');
 }
