@@ -5,7 +5,7 @@ import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } fro
 import { loadCurriculum } from '../content/load.js';
 import { advise } from '../explain/advice.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
-import { type LessonRef, explainReport, lessonFor, noConfigReason, notCorsMessage, reportLayout } from '../explain/report.js';
+import { type LessonRef, explainReport, lessonFor, needsOrigin, noConfigReason, notCorsMessage, reportLayout } from '../explain/report.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { parseOriginRule } from '../policy/model.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
@@ -68,7 +68,7 @@ export async function explain(argv: readonly string[], version: string): Promise
 	const r: Recognized = flags.origin ? { ...primary, origin: flags.origin } : primary;
 	const a = advise(r);
 	const why = noConfigReason(r, a);
-	if (target && why) throw new UsageError(why, r.origin ? 'see the steps above without --target' : 'add --origin https://your-app.example (the origin of the page that calls fetch)');
+	if (target && why) throw new UsageError(why, needsOrigin(r) ? 'add --origin https://your-app.example (the origin of the page that calls fetch)' : 'see the steps above without --target');
 	const config = target && a.policy ? target.generate(a.policy) : null;
 	const lesson = shippedLessonFor(r.code);
 	if (flags.json) {

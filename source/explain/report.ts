@@ -5,8 +5,7 @@
 
 import { wrap } from '../render/text.js';
 import type { Style } from '../render/color.js';
-import type { Advice } from './advice.js';
-import { LESSON_FOR } from './advice.js';
+import { type Advice, LESSON_FOR, advise } from './advice.js';
 import type { Recognition, Recognized } from './recognize.js';
 
 export const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
@@ -18,10 +17,15 @@ export function notCorsMessage(networkLine: Recognition['networkLine']): string 
 		: 'This is not a CORS error message that cors-tutor knows. CORS errors start with "Access to … has been blocked by CORS policy" (Chrome, Edge), "Cross-Origin Request Blocked" (Firefox) or end with "due to access control checks." (Safari).';
 }
 
+/** The message lacks the page origin, and with it the fix could be given as server configuration. */
+export function needsOrigin(r: Recognized): boolean {
+	return !r.origin && advise({ ...r, origin: 'https://app.example.com' }).policy !== null;
+}
+
 /** Why the fix cannot be given as server configuration (null when it can). */
 export function noConfigReason(r: Recognized, a: Advice): string | null {
 	if (a.policy) return null;
-	if (!r.origin) return 'this message does not name the page origin, which the server configuration needs';
+	if (needsOrigin(r)) return 'this message does not name the page origin, which the server configuration needs';
 	return `a ${r.code} error is not fixed in the server's CORS configuration`;
 }
 
