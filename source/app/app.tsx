@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { ServicesContext, type Services } from './context.js';
 import type { Screen } from './navigation.js';
 import { Builder } from './screens/builder/builder.js';
+import { Debugger } from './screens/debugger/debugger.js';
 import { Home } from './screens/home/home.js';
 import { Lessons } from './screens/lessons/lessons.js';
 import { Player } from './screens/player/player.js';
@@ -32,6 +33,7 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 			{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
 			{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
 			{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
+			{screen.name === 'debugger' ? <Debugger navigate={setScreen} /> : null}
 			{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
 		</ServicesContext.Provider>
 	);

@@ -1,0 +1,67 @@
+// The Debugger's keymap, as data, per view. While a text field has the keyboard only Esc is
+// ours (Enter belongs to the field's onSubmit, every other key to the text); in the target
+// picker the menu has the arrows and Enter.
+
+import type { Key } from 'ink';
+import type { KeyHelp } from '../../components/frame.js';
+import type { Action, DebuggerState } from './state.js';
+
+export type Effect =
+	| { readonly type: 'action'; readonly action: Action }
+	| { readonly type: 'home' }
+	| { readonly type: 'lesson' }
+	| { readonly type: 'quit' }
+	| { readonly type: 'none' };
+
+interface Binding {
+	readonly when: (input: string, key: Key) => boolean;
+	readonly effect: Effect;
+	/** Shown in the help line when present. */
+	readonly help?: KeyHelp;
+}
+
+const act = (action: Action): Effect => ({ type: 'action', action });
+const ch = (...cs: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && cs.includes(input);
+const never = () => false;
+
+const MESSAGE_KEYS: readonly Binding[] = [
+	{ when: never, effect: { type: 'none' }, help: { keys: 'Enter', does: 'explain' } },
+	{ when: (_, k) => k.escape, effect: { type: 'home' }, help: { keys: 'Esc', does: 'home' } },
+];
+
+const ORIGIN_KEYS: readonly Binding[] = [
+	{ when: never, effect: { type: 'none' }, help: { keys: 'Enter', does: 'continue (empty: skip)' } },
+	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
+];
+
+const RESULT_KEYS: readonly Binding[] = [
+	{ when: (_, k) => k.upArrow, effect: act({ type: 'scroll', by: -1 }), help: { keys: '↑↓', does: 'scroll' } },
+	{ when: (_, k) => k.downArrow, effect: act({ type: 'scroll', by: 1 }) },
+	{ when: (_, k) => k.pageUp, effect: act({ type: 'scroll', by: -8 }) },
+	{ when: (_, k) => k.pageDown, effect: act({ type: 'scroll', by: 8 }) },
+	{ when: ch(' '), effect: act({ type: 'scroll', by: 8 }) },
+	{ when: ch('t'), effect: act({ type: 'targets' }), help: { keys: 't', does: 'config' } },
+	{ when: ch('l'), effect: { type: 'lesson' }, help: { keys: 'l', does: 'lesson' } },
+	{ when: ch('o'), effect: act({ type: 'ask-origin' }), help: { keys: 'o', does: 'origin' } },
+	{ when: ch('e'), effect: act({ type: 'edit' }), help: { keys: 'e/n', does: 'edit/new' } },
+	{ when: ch('n'), effect: act({ type: 'edit', empty: true }) },
+	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
+	{ when: ch('q'), effect: { type: 'quit' } },
+];
+
+const TARGET_KEYS: readonly Binding[] = [
+	{ when: never, effect: { type: 'none' }, help: { keys: '↑↓', does: 'choose' } },
+	{ when: never, effect: { type: 'none' }, help: { keys: 'Enter', does: 'show config' } },
+	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
+];
+
+const KEYS: Record<DebuggerState['view'], readonly Binding[]> = { message: MESSAGE_KEYS, origin: ORIGIN_KEYS, result: RESULT_KEYS, targets: TARGET_KEYS };
+
+export function onKey(input: string, key: Key, s: DebuggerState): Effect {
+	for (const b of KEYS[s.view]) if (b.when(input, key)) return b.effect;
+	return { type: 'none' };
+}
+
+/** The help line, without the lesson key when no lesson teaches this failure and the origin key when the message names it. */
+export const helpFor = (s: DebuggerState, has: { lesson: boolean; origin: boolean }): KeyHelp[] =>
+	KEYS[s.view].flatMap((b) => (b.help && (has.lesson || b.help.keys !== 'l') && (has.origin || b.help.keys !== 'o') ? [b.help] : []));
