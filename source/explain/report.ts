@@ -108,7 +108,7 @@ export function reportLayout(rep: Report, o: LayoutOptions): { lines: string[]; 
 	// Rows of `text` (wrapped when wrapAll), each styled by `paint`.
 	// A word longer than the width (a URL) is cut, so that no row is wider.
 	const rows = (text: string, paint: (s: string) => string = (s) => s, hang?: number): string[] =>
-		(o.wrapAll ? wrap(text, width, hang).split('\n').flatMap((r) => r.match(new RegExp(`.{1,${width}}`, 'g')) ?? ['']) : [text]).map(paint);
+		(o.wrapAll ? wrap(text, width, hang ?? (/^ */.exec(text)?.[0].length ?? 0)).split('\n').flatMap((r) => r.match(new RegExp(`.{1,${width}}`, 'g')) ?? ['']) : [text]).map(paint);
 	for (const s of rep.sections) {
 		offsets[s.id] = out.length;
 		out.push('');

@@ -42,7 +42,7 @@ describe('the Debugger reducer', () => {
 		expect(s).toMatchObject({ view: 'result', error: null, recognized: { origin: 'https://app.example.com' } });
 		const skipped = run([{ type: 'draft', text: FIREFOX }, { type: 'submit' }, { type: 'origin-submit' }]);
 		expect(skipped).toMatchObject({ view: 'result', recognized: { origin: null } });
-		expect(run([{ type: 'targets' }], skipped)).toMatchObject({ view: 'result', note: expect.stringMatching(/does not name the page origin.*press o/) });
+		expect(run([{ type: 'targets' }], skipped)).toMatchObject({ view: 'result', note: { tone: 'warn', text: expect.stringMatching(/does not name the page origin.*press o/) } });
 		expect(run([{ type: 'ask-origin' }], skipped).view).toBe('origin');
 	});
 
@@ -51,7 +51,7 @@ describe('the Debugger reducer', () => {
 		expect(primary && needsOrigin(primary)).toBe(false);
 		const s = run([{ type: 'draft', text: REDIRECT }, { type: 'submit' }]);
 		expect(s.view).toBe('result');
-		expect(run([{ type: 'targets' }], s).note).toMatch(/not fixed in the server's CORS configuration/);
+		expect(run([{ type: 'targets' }], s).note?.text).toMatch(/not fixed in the server's CORS configuration/);
 	});
 
 	test('target picker, choice, and Esc back one level: picker → result → message', () => {
@@ -63,6 +63,17 @@ describe('the Debugger reducer', () => {
 		expect(run([{ type: 'choose-target', id: 'frobnicate', at: 0 }], s)).toBe(s);
 		s = run([{ type: 'back' }], s);
 		expect(s).toMatchObject({ view: 'message', text: CHROME });
+	});
+
+	test('c prints the chosen configuration in full (kept across edits); without a target it says to choose one', () => {
+		let s = run([{ type: 'draft', text: CHROME }, { type: 'submit' }, { type: 'print' }]);
+		expect(s).toMatchObject({ printed: [], note: { tone: 'warn', text: 'Choose a server first (t).' } });
+		s = run([{ type: 'targets' }, { type: 'choose-target', id: 'caddy', at: 0 }, { type: 'print' }], s);
+		expect(s.printed).toHaveLength(1);
+		expect(s.printed[0]?.lines[0]).toMatch(/^── Caddy/);
+		expect(s.printed[0]?.lines.join('\n')).toContain('https://app.example.com');
+		expect(s.note).toMatchObject({ tone: 'ok' });
+		expect(run([{ type: 'edit', empty: true }], s).printed).toHaveLength(1);
 	});
 
 	test('edit keeps the message, new empties it; scrolling stays within bounds', () => {

@@ -2,7 +2,7 @@
 // frame: the message field, the page-origin field (only when the message lacks it), the
 // report (the same sections as `cors-tutor explain`) and the target picker for the server
 // configuration. This file renders and measures; state.ts decides, input.ts maps keys.
-import { Box, type Key, Text, useInput } from 'ink';
+import { Box, type Key, Static, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import { useCallback, useReducer, useRef } from 'react';
@@ -37,7 +37,9 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 	const lesson = r ? lessonFor(r.code, svc.curriculum.lessons) : null;
 	const lessonIndex = lesson ? svc.curriculum.lessons.findIndex((l) => l.id === lesson.id) : -1;
 	const target = s.target ? findTarget(s.target) : undefined;
-	const help = helpFor(s, { lesson: lessonIndex >= 0, origin: lacksOrigin(s) });
+	const keys = helpFor(s, { lesson: lessonIndex >= 0, origin: lacksOrigin(s), config: Boolean(target && advice?.policy) });
+	// A narrow terminal drops "↑↓ scroll" before the help line wraps (the Scroll marker names PgUp/PgDn).
+	const help = helpRows(keys, columns) > 1 && s.view === 'result' ? keys.filter((k) => k.keys !== '↑↓') : keys;
 	const body = bodyRows(rows, helpRows(help, columns));
 
 	// The report: laid out for this width, every row within it (Scroll counts rows).
@@ -56,13 +58,13 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		configAt = (laid.offsets.config ?? laid.offsets.lesson ?? laid.offsets.rules ?? 0) + 1;
 	}
 	const status =
-		s.note ??
+		s.note?.text ??
 		(advice && r && !advice.policy && lacksOrigin(s)
 			? "Press o to give your page's origin: then t shows the fix as server configuration."
 			: advice?.policy
 				? target
-					? `Configuration for ${target.name} shown above · t picks another server.`
-					: 't: the fix as configuration for your server (nginx, Apache, Express, …).'
+					? `The fix for ${target.name} is in the report · c prints it to copy · t: another server.`
+					: 't: this fix as configuration for nginx, Apache, Express, …'
 				: '');
 	const statusRows = status ? Math.min(3, rowsOf(status, width)) : 0;
 	const scrollHeight = Math.max(1, body - statusRows);
@@ -96,9 +98,11 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		const intro = 'Paste the CORS error from the browser console (both lines when there are two), then press Enter.';
 		const seen = s.text.trim() === '' ? null : recognise(s.text).primary;
 		const hint = seen ? `Recognised: ${BROWSER[seen.browser]} · ${seen.code} — Enter explains it.` : null;
-		const below = s.error ? 1 + rowsOf(s.error, width) : hint ? 2 : 0;
-		// The field shows its last rows when the paste is taller than the room left.
+		const below = s.error ? 1 + rowsOf(s.error, width) : hint ? 1 + rowsOf(hint, width) : 0;
+		// A paste taller than the room left shows its last rows (where the cursor is), under a marker.
 		const fieldRows = Math.max(2, body - rowsOf(intro, width) - 2 - below);
+		const textRows = rowsOf(`${s.text} `, width);
+		const shownRows = textRows > fieldRows ? fieldRows - 1 : textRows;
 		const lineCount = s.text.split('\n').length;
 		right = lineCount > 1 ? `${lineCount} lines pasted` : '';
 		content = (
@@ -107,14 +111,17 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 				<Box marginTop={1}>
 					<Text color="cyan">Console message:</Text>
 				</Box>
-				<Box height={Math.min(fieldRows, rowsOf(`${s.text} `, width))} overflow="hidden" flexDirection="column" justifyContent="flex-end" aria-label="console message, text field" aria-role="textbox">
-					<TextInput value={s.text} placeholder="Access to fetch at … has been blocked by CORS policy: …" onChange={(text) => dispatch({ type: 'draft', text })} onSubmit={() => dispatch({ type: 'submit' })} />
+				{shownRows < textRows ? <Text dimColor>{`↑ ${textRows - shownRows} more rows above`}</Text> : null}
+				<Box height={shownRows} width={width} overflow="hidden" flexDirection="column" aria-label="console message, text field" aria-role="textbox">
+					<Box marginTop={shownRows - textRows} flexShrink={0} flexDirection="column">
+						<TextInput value={s.text} placeholder="Access to fetch at … has been blocked by CORS policy: …" onChange={(text) => dispatch({ type: 'draft', text })} onSubmit={() => dispatch({ type: 'submit' })} />
+					</Box>
 				</Box>
 				{error ??
 					(hint ? (
 						<Box marginTop={1}>
 							<Text color="green" aria-label="status">
-								{fit(hint, width)}
+								{para(hint, width)}
 							</Text>
 						</Box>
 					) : null)}
@@ -154,7 +161,7 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 					<Scroll lines={lines} scroll={Math.min(s.scroll, maxScroll)} height={h} />
 				</Box>
 				{status ? (
-					<Text color={s.note ? 'yellow' : 'cyan'} aria-label="status">
+					<Text color={s.note?.tone === 'warn' ? 'yellow' : s.note?.tone === 'ok' ? 'green' : 'cyan'} aria-label="status">
 						{para(status, width).split('\n').slice(0, 3).join('\n')}
 					</Text>
 				) : null}
@@ -162,8 +169,11 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		);
 	}
 	return (
-		<Frame title={TITLE} right={right} help={help}>
-			{content}
-		</Frame>
+		<>
+			<Static items={[...s.printed]}>{(p) => <Text key={`p${p.id}`}>{p.lines.join('\n')}</Text>}</Static>
+			<Frame title={TITLE} right={right} help={help}>
+				{content}
+			</Frame>
+		</>
 	);
 }

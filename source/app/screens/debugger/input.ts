@@ -41,10 +41,12 @@ const RESULT_KEYS: readonly Binding[] = [
 	{ when: (_, k) => k.pageDown, effect: act({ type: 'scroll', by: 8 }) },
 	{ when: ch(' '), effect: act({ type: 'scroll', by: 8 }) },
 	{ when: ch('t'), effect: act({ type: 'targets' }), help: { keys: 't', does: 'config' } },
+	{ when: ch('c'), effect: act({ type: 'print' }), help: { keys: 'c', does: 'copy' } },
 	{ when: ch('l'), effect: { type: 'lesson' }, help: { keys: 'l', does: 'lesson' } },
 	{ when: ch('o'), effect: act({ type: 'ask-origin' }), help: { keys: 'o', does: 'origin' } },
-	{ when: ch('e'), effect: act({ type: 'edit' }), help: { keys: 'e/n', does: 'edit/new' } },
-	{ when: ch('n'), effect: act({ type: 'edit', empty: true }) },
+	{ when: ch('n'), effect: act({ type: 'edit', empty: true }), help: { keys: 'n', does: 'new' } },
+	// Esc also edits the message (back one level); e says it for those who look for it.
+	{ when: ch('e'), effect: act({ type: 'edit' }) },
 	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
 	{ when: ch('q'), effect: { type: 'quit' } },
 ];
@@ -62,6 +64,12 @@ export function onKey(input: string, key: Key, s: DebuggerState): Effect {
 	return { type: 'none' };
 }
 
-/** The help line, without the lesson key when no lesson teaches this failure and the origin key when the message names it. */
-export const helpFor = (s: DebuggerState, has: { lesson: boolean; origin: boolean }): KeyHelp[] =>
-	KEYS[s.view].flatMap((b) => (b.help && (has.lesson || b.help.keys !== 'l') && (has.origin || b.help.keys !== 'o') ? [b.help] : []));
+/** Keys shown only when they can do something: l (a lesson teaches it), o (the message lacks the origin), c (a configuration is shown). */
+const OPTIONAL = { l: 'lesson', o: 'origin', c: 'config' } as const;
+
+/** The help line, without the optional keys that would do nothing now. */
+export const helpFor = (s: DebuggerState, has: { lesson: boolean; origin: boolean; config: boolean }): KeyHelp[] =>
+	KEYS[s.view].flatMap((b) => {
+		const needs = OPTIONAL[b.help?.keys as keyof typeof OPTIONAL];
+		return b.help && (!needs || has[needs]) ? [b.help] : [];
+	});

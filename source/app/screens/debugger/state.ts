@@ -20,11 +20,13 @@ export interface DebuggerState {
 	readonly recognized: Recognized | null;
 	/** A problem with the last submit (not a CORS message, a bad origin), shown under its field. */
 	readonly error: string | null;
-	/** A note on the result view (e.g. why there is no server configuration). */
-	readonly note: string | null;
+	/** A note on the result view: why there is no server configuration, or where it was printed. */
+	readonly note: { readonly tone: 'warn' | 'ok'; readonly text: string } | null;
 	/** The chosen configuration target's id. */
 	readonly target: string | null;
 	readonly scroll: number;
+	/** Configurations printed in full above the frame (drawn once, in <Static>), to copy from the terminal. */
+	readonly printed: readonly { readonly id: number; readonly lines: readonly string[] }[];
 }
 
 export type Action =
@@ -37,9 +39,10 @@ export type Action =
 	| { readonly type: 'ask-origin' }
 	| { readonly type: 'targets' }
 	| { readonly type: 'choose-target'; readonly id: string; readonly at: number }
-	| { readonly type: 'scroll'; readonly by: number; readonly max?: number };
+	| { readonly type: 'scroll'; readonly by: number; readonly max?: number }
+	| { readonly type: 'print' };
 
-export const initialState = (text = ''): DebuggerState => ({ view: 'message', text, originDraft: '', recognized: null, error: null, note: null, target: null, scroll: 0 });
+export const initialState = (text = ''): DebuggerState => ({ view: 'message', text, originDraft: '', recognized: null, error: null, note: null, target: null, scroll: 0, printed: [] });
 
 /** Pasted text as lines: CR LF and lone CR (what terminals send for a pasted line break) become \n, tabs spaces. */
 export const normalise = (text: string): string => text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
@@ -77,18 +80,26 @@ export function reducer(s: DebuggerState, a: Action): DebuggerState {
 			if (s.view === 'result' || s.view === 'origin') return { ...s, view: 'message', error: null, note: null };
 			return s;
 		case 'edit':
-			return { ...initialState(a.empty ? '' : s.text), originDraft: s.originDraft };
+			return { ...initialState(a.empty ? '' : s.text), originDraft: s.originDraft, printed: s.printed };
 		case 'ask-origin':
 			return lacksOrigin(s) ? { ...s, view: 'origin', error: null } : s;
 		case 'targets': {
 			const a = adviceOf(s);
 			if (!s.recognized || !a) return s;
 			const why = noConfigReason(s.recognized, a);
-			if (why) return { ...s, note: `No server configuration: ${why}${needsOrigin(s.recognized) ? ' (press o to give it)' : ''}.` };
+			if (why) return { ...s, note: { tone: 'warn', text: `No server configuration: ${why}${needsOrigin(s.recognized) ? ' (press o to give it)' : ''}.` } };
 			return { ...s, view: 'targets', note: null };
 		}
 		case 'choose-target':
-			return findTarget(a.id) ? { ...s, view: 'result', target: a.id, scroll: a.at } : s;
+			return findTarget(a.id) ? { ...s, view: 'result', target: a.id, scroll: a.at, note: null } : s;
+		case 'print': {
+			const t = s.target ? findTarget(s.target) : undefined;
+			const policy = adviceOf(s)?.policy;
+			if (!t || !policy) return { ...s, note: { tone: 'warn', text: 'Choose a server first (t).' } };
+			const id = (s.printed[s.printed.length - 1]?.id ?? 0) + 1;
+			const lines = [`── ${t.name} (${t.fileName}) ──`, ...t.generate(policy).text.replace(/\n$/, '').split('\n'), '──'];
+			return { ...s, printed: [...s.printed, { id, lines }], note: { tone: 'ok', text: `The ${t.name} configuration is printed above, in full: select it there to copy.` } };
+		}
 		case 'scroll':
 			return { ...s, scroll: Math.max(0, Math.min(a.max ?? Number.POSITIVE_INFINITY, s.scroll + a.by)) };
 	}
