@@ -4,24 +4,13 @@
 
 import type { Key } from 'ink';
 import type { KeyHelp } from '../../components/frame.js';
+import { type Binding as AnyBinding, type Effect as AnyEffect, act, ch, effectOf } from '../../components/keymap.js';
 import type { Action, DebuggerState } from './state.js';
 
-export type Effect =
-	| { readonly type: 'action'; readonly action: Action }
-	| { readonly type: 'home' }
-	| { readonly type: 'lesson' }
-	| { readonly type: 'quit' }
-	| { readonly type: 'none' };
+/** Besides the usual effects: open the lesson that teaches the failure. */
+export type Effect = AnyEffect<Action, { readonly type: 'lesson' }>;
+type Binding = AnyBinding<Effect>;
 
-interface Binding {
-	readonly when: (input: string, key: Key) => boolean;
-	readonly effect: Effect;
-	/** Shown in the help line when present. */
-	readonly help?: KeyHelp;
-}
-
-const act = (action: Action): Effect => ({ type: 'action', action });
-const ch = (...cs: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && cs.includes(input);
 const never = () => false;
 
 const MESSAGE_KEYS: readonly Binding[] = [
@@ -59,10 +48,7 @@ const TARGET_KEYS: readonly Binding[] = [
 
 const KEYS: Record<DebuggerState['view'], readonly Binding[]> = { message: MESSAGE_KEYS, origin: ORIGIN_KEYS, result: RESULT_KEYS, targets: TARGET_KEYS };
 
-export function onKey(input: string, key: Key, s: DebuggerState): Effect {
-	for (const b of KEYS[s.view]) if (b.when(input, key)) return b.effect;
-	return { type: 'none' };
-}
+export const onKey = (input: string, key: Key, s: DebuggerState): Effect => effectOf(KEYS[s.view], input, key);
 
 /** Keys shown only when they can do something: l (a lesson teaches it), o (the message lacks the origin), c (a configuration is shown). */
 const OPTIONAL = { l: 'lesson', o: 'origin', c: 'config' } as const;
