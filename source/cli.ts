@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
 	},
+	debug: {
+		summary: 'Open the Debugger: paste a console CORS error, get the cause and the fix',
+		load: async () => (await import('./commands/interactive.js')).debug,
+	},
 	check: {
 		summary: 'Send the requests a browser would send to a real URL; see the verdict, the console message and the fix',
 		load: async () => (await import('./commands/check.js')).check,
@@ -58,6 +62,7 @@ Examples
   $ cors-tutor simulate scenarios/ --json --out results/
   $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
+  $ cors-tutor debug                 paste a console error interactively
   $ cors-tutor check https://api.example.com/items --origin https://app.example.com
   $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json"
   $ cors-tutor audit https://api.example.com/me --origin https://app.example.com

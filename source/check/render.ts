@@ -4,7 +4,7 @@
 
 import { getHeader } from '../core/headers.js';
 import type { TraceEvent } from '../core/trace.js';
-import { adviceLines } from '../explain/present.js';
+import { adviceSections, sectionsLayout } from '../explain/report.js';
 import type { Style } from '../render/color.js';
 import { escapeDeep } from '../render/escape.js';
 import { fetchCall, lane, renderEvent, wrap } from '../render/text.js';
@@ -95,7 +95,8 @@ export function renderCheckText(raw: CheckReport, o: CheckTextOptions): string {
 	if (r.fix) {
 		const { fix } = r;
 		const a = { explanation: fix.explanation, headers: { preflight: fix.preflightHeaders, actual: fix.responseHeaders }, steps: fix.steps, traps: fix.traps, sources: fix.sources, policy: null };
-		out.push('', ...adviceLines(a, c, o.width, r.lesson));
+		const lesson = r.lesson ? { ref: r.lesson, open: r.lesson.open } : null;
+		out.push(...sectionsLayout(adviceSections(a, { lesson }), { style: c, width: o.width }).lines);
 	}
 	return out.join('\n');
 }

@@ -9,7 +9,7 @@ import { serializeOrigin } from '../core/origin.js';
 import type { TraceEvent } from '../core/trace.js';
 import { advise } from '../explain/advice.js';
 import { recognizedFromFailure } from '../explain/from-failure.js';
-import { lessonFor, lessonJson } from '../explain/present.js';
+import { lessonJson, shippedLessonFor } from '../explain/shipped-lesson.js';
 import type { NetworkErrorKind } from '../net/http.js';
 import type { CheckRun } from './run.js';
 
@@ -86,7 +86,7 @@ export function buildReport(run: CheckRun): CheckReport {
 	const networkError = !result && lastExchange && !lastExchange.answer.ok ? { kind: lastExchange.answer.kind, message: lastExchange.answer.message, url: lastExchange.request.url } : null;
 	const f = result?.failure ?? null;
 	const advice = f ? advise(recognizedFromFailure(f, profile.id, pageOrigin, result?.console ?? [])) : null;
-	const lesson = f ? lessonFor(f.code) : null;
+	const lesson = f ? shippedLessonFor(f.code) : null;
 	return {
 		url: init.url, origin: pageOrigin,
 		browser: { id: profile.id, name: profile.name, version: profile.version, evidence: profile.evidence.split(':')[0] ?? profile.evidence },

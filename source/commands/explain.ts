@@ -3,11 +3,12 @@
 import meow from 'meow';
 import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
 import { advise } from '../explain/advice.js';
-import { type LessonRef, type ServerConfig, adviceLines, lessonFor, lessonJson } from '../explain/present.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
+import { explainReport, needsOrigin, noConfigReason, notCorsMessage, reportLayout } from '../explain/report.js';
+import { lessonJson, shippedLessonFor } from '../explain/shipped-lesson.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { parseOriginRule } from '../policy/model.js';
-import { ANSI, PLAIN, type Style, colorEnabled } from '../render/color.js';
+import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 
 const FLAGS = {
 	target: { type: 'string', description: 'Also print the fix as configuration for this server (see cors-tutor generate --list-targets)' },
@@ -59,21 +60,17 @@ export async function explain(argv: readonly string[], version: string): Promise
 	}
 	const { primary, all, networkLine } = recognise(text);
 	if (!primary) {
-		const msg = networkLine
-			? `"${networkLine.error}" alone does not say why: it follows the CORS line in the console. Paste that line (it starts with "Access to fetch at" in Chrome).`
-			: 'This is not a CORS error message that cors-tutor knows. CORS errors start with "Access to … has been blocked by CORS policy" (Chrome, Edge), "Cross-Origin Request Blocked" (Firefox) or end with "due to access control checks." (Safari).';
+		const msg = notCorsMessage(networkLine);
 		if (flags.json) process.stdout.write(`${JSON.stringify({ cors: false, message: msg }, null, 2)}\n`);
 		else process.stderr.write(`${msg}\n`);
 		return 1;
 	}
 	const r: Recognized = flags.origin ? { ...primary, origin: flags.origin } : primary;
 	const a = advise(r);
-	if (target && !a.policy) {
-		if (!r.origin) throw new UsageError('this message does not name the page origin, which the server configuration needs', 'add --origin https://your-app.example (the origin of the page that calls fetch)');
-		throw new UsageError(`a ${r.code} error is not fixed in the server's CORS configuration`, 'see the steps above without --target');
-	}
+	const why = noConfigReason(r, a);
+	if (target && why) throw new UsageError(why, needsOrigin(r) ? 'add --origin https://your-app.example (the origin of the page that calls fetch)' : 'see the steps above without --target');
 	const config = target && a.policy ? target.generate(a.policy) : null;
-	const lesson = lessonFor(r.code);
+	const lesson = shippedLessonFor(r.code);
 	if (flags.json) {
 		process.stdout.write(`${JSON.stringify({
 			cors: true, browser: r.browser, code: r.code, stage: r.stage, header: r.header, value: r.value,
@@ -87,13 +84,10 @@ export async function explain(argv: readonly string[], version: string): Promise
 	}
 	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
 	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
-	process.stdout.write(`${render(r, a, style, width, config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null, lesson)}\n`);
+	const report = explainReport(r, a, {
+		config: config && target ? { name: target.name, text: config.text, warnings: config.warnings } : null,
+		lesson: lesson ? { ref: lesson, open: `cors-tutor learn ${lesson.id}` } : null,
+	});
+	process.stdout.write(`${reportLayout(report, { style, width }).lines.join('\n')}\n`);
 	return 0;
-}
-
-const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
-
-function render(r: Recognized, a: ReturnType<typeof advise>, c: Style, width: number, config: ServerConfig | null, lesson: LessonRef | null): string {
-	const head = c.bold(`${BROWSER[r.browser]} · ${r.code}${r.stage === 'unknown' ? '' : ` · ${r.stage}`}`);
-	return [head, '', ...adviceLines(a, c, width, lesson, config)].join('\n');
 }

@@ -139,3 +139,24 @@ export async function build(argv: readonly string[]): Promise<number> {
 	}
 	return start({ name: 'builder', ...(file ? { file } : {}), ...(policy ? { policy } : {}) }, color === false ? { color } : {});
 }
+
+export async function debug(argv: readonly string[]): Promise<number> {
+	if (argv.includes('--help') || argv.includes('-h')) {
+		process.stdout.write(`
+  Open the Debugger: paste a CORS error from the browser console and get the cause, the fix,
+  the configuration for your server and the lesson that teaches it.
+
+  Examples
+    $ cors-tutor debug
+
+  Usage
+    $ cors-tutor debug [--no-color]
+
+  Outside a terminal, or to script it: cors-tutor explain "<message>" (see its --help).
+`);
+		return 0;
+	}
+	const unknown = argv.find((a) => a !== '--no-color' && a !== '--color');
+	if (unknown) throw new UsageError(unknown.startsWith('-') ? `unknown flag ${unknown} for "debug"` : 'debug takes no message: paste it in the Debugger', `valid flags: --no-color, --help${unknown.startsWith('-') ? '' : `; or run cors-tutor explain "<message>"`}`);
+	return start({ name: 'debugger' }, argv.includes('--no-color') ? { color: false } : {});
+}

@@ -45,6 +45,7 @@ test.each([
 	[['explain', chrome, '--target', 'frobnicate'], /unknown target "frobnicate"/],
 	[['explain', chrome, '--origin', 'https://app.example.com/'], /--origin: .*serialized origin/],
 	[['explain', chrome, '--bogus'], /unknown flag --bogus/],
+	[['explain', 'Fetch API cannot load https://api.example.com/x due to access control checks.', '--target', 'nginx'], /not fixed in the server's CORS configuration/],
 ])('usage errors exit 2: %j', (args, message) => {
 	const r = runCli(args);
 	expect(r.code).toBe(2);

@@ -4,23 +4,11 @@
 
 import type { Key } from 'ink';
 import type { KeyHelp } from '../../components/frame.js';
+import { type Binding as AnyBinding, type Effect as AnyEffect, act, ch, effectOf, helpOf } from '../../components/keymap.js';
 import type { Action, BuilderState } from './state.js';
 
-export type Effect =
-	| { readonly type: 'action'; readonly action: Action }
-	| { readonly type: 'home' }
-	| { readonly type: 'quit' }
-	| { readonly type: 'none' };
-
-interface Binding {
-	readonly when: (input: string, key: Key) => boolean;
-	readonly effect: Effect;
-	/** Shown in the help line when present. */
-	readonly help?: KeyHelp;
-}
-
-const act = (action: Action): Effect => ({ type: 'action', action });
-const ch = (...cs: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && cs.includes(input);
+export type Effect = AnyEffect<Action>;
+type Binding = AnyBinding<Effect>;
 
 export const FORM_KEYS: readonly Binding[] = [
 	{ when: (_, k) => k.upArrow, effect: act({ type: 'cursor', by: -1 }), help: { keys: '↑↓', does: 'field' } },
@@ -54,9 +42,6 @@ export function keysFor(s: BuilderState): readonly Binding[] {
 	return s.mode.typing === null ? FORM_KEYS : TYPING_KEYS;
 }
 
-export function onKey(input: string, key: Key, s: BuilderState): Effect {
-	for (const b of keysFor(s)) if (b.when(input, key)) return b.effect;
-	return { type: 'none' };
-}
+export const onKey = (input: string, key: Key, s: BuilderState): Effect => effectOf(keysFor(s), input, key);
 
-export const helpFor = (s: BuilderState): KeyHelp[] => keysFor(s).flatMap((b) => (b.help ? [b.help] : []));
+export const helpFor = (s: BuilderState): KeyHelp[] => helpOf(keysFor(s));

@@ -4,23 +4,11 @@
 
 import type { Key } from 'ink';
 import type { KeyHelp } from '../../components/frame.js';
+import { type Binding as AnyBinding, type Effect as AnyEffect, act, ch, effectOf, helpOf } from '../../components/keymap.js';
 import type { Action, SandboxState } from './state.js';
 
-export type Effect =
-	| { readonly type: 'action'; readonly action: Action }
-	| { readonly type: 'home' }
-	| { readonly type: 'quit' }
-	| { readonly type: 'none' };
-
-interface Binding {
-	readonly when: (input: string, key: Key) => boolean;
-	readonly effect: Effect;
-	/** Shown in the help line when present. */
-	readonly help?: KeyHelp;
-}
-
-const act = (action: Action): Effect => ({ type: 'action', action });
-const ch = (...cs: string[]) => (input: string, key: Key) => !key.ctrl && !key.meta && cs.includes(input);
+export type Effect = AnyEffect<Action>;
+type Binding = AnyBinding<Effect>;
 const SECOND = 1000;
 
 export const VIEW_KEYS: readonly Binding[] = [
@@ -85,9 +73,6 @@ export function keysFor(s: SandboxState): readonly Binding[] {
 	}
 }
 
-export function onKey(input: string, key: Key, s: SandboxState): Effect {
-	for (const b of keysFor(s)) if (b.when(input, key)) return b.effect;
-	return { type: 'none' };
-}
+export const onKey = (input: string, key: Key, s: SandboxState): Effect => effectOf(keysFor(s), input, key);
 
-export const helpFor = (s: SandboxState): KeyHelp[] => keysFor(s).flatMap((b) => (b.help ? [b.help] : []));
+export const helpFor = (s: SandboxState): KeyHelp[] => helpOf(keysFor(s));

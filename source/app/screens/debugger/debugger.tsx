@@ -1,0 +1,179 @@
+// The Debugger: paste a console CORS error, get the cause and the fix. Four views share the
+// frame: the message field, the page-origin field (only when the message lacks it), the
+// report (the same sections as `cors-tutor explain`) and the target picker for the server
+// configuration. This file renders and measures; state.ts decides, input.ts maps keys.
+import { Box, type Key, Static, Text, useInput } from 'ink';
+import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
+import { useCallback, useReducer, useRef } from 'react';
+import { BROWSER, explainReport, lessonFor, reportLayout } from '../../../explain/report.js';
+import { recognise } from '../../../explain/recognize.js';
+import { TARGETS, findTarget } from '../../../generators/registry.js';
+import { wrap } from '../../../render/text.js';
+import { Frame, Scroll, fit } from '../../components/frame.js';
+import { useServices } from '../../context.js';
+import type { Navigate } from '../../navigation.js';
+import { useSize } from '../../use-size.js';
+import { bodyRows, helpRows } from '../sandbox/layout.js';
+import { helpFor, onKey } from './input.js';
+import { type DebuggerState, adviceOf, initialState, lacksOrigin, reducer } from './state.js';
+
+/** Rows `text` takes at `width` (each line word-wrapped). */
+const rowsOf = (text: string, width: number): number => para(text, width).split('\n').length;
+
+/** `text` word-wrapped at `width`, its own line breaks kept (Ink's wrapping would start rows with a space). */
+const para = (text: string, width: number): string => text.split('\n').map((l) => wrap(l, width, 0)).join('\n');
+
+const TITLE = 'Debugger — paste a console error, get the cause and the fix';
+
+export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: DebuggerState }) {
+	const svc = useServices();
+	const { columns, rows } = useSize();
+	const [s, dispatch] = useReducer(reducer, undefined, () => initial ?? initialState());
+	const width = Math.max(30, columns - 1);
+
+	const r = s.recognized;
+	const advice = adviceOf(s);
+	const lesson = r ? lessonFor(r.code, svc.curriculum.lessons) : null;
+	const lessonIndex = lesson ? svc.curriculum.lessons.findIndex((l) => l.id === lesson.id) : -1;
+	const target = s.target ? findTarget(s.target) : undefined;
+	const keys = helpFor(s, { lesson: lessonIndex >= 0, origin: lacksOrigin(s), config: Boolean(target && advice?.policy) });
+	// A narrow terminal drops "↑↓ scroll" before the help line wraps (the Scroll marker names PgUp/PgDn).
+	const help = helpRows(keys, columns) > 1 && s.view === 'result' ? keys.filter((k) => k.keys !== '↑↓') : keys;
+	const body = bodyRows(rows, helpRows(help, columns));
+
+	// The report: laid out for this width, every row within it (Scroll counts rows).
+	let lines: string[] = [];
+	let heading = '';
+	let configAt = 0;
+	if (r && advice) {
+		const generated = target && advice.policy ? target.generate(advice.policy) : null;
+		const report = explainReport(r, advice, {
+			config: generated && target ? { name: target.name, text: generated.text, warnings: generated.warnings } : null,
+			lesson: lesson ? { ref: lesson, open: 'press l to open it' } : null,
+		});
+		const laid = reportLayout(report, { style: svc.style, width, wrapAll: true });
+		lines = laid.lines;
+		heading = report.heading;
+		configAt = (laid.offsets.config ?? laid.offsets.lesson ?? laid.offsets.rules ?? 0) + 1;
+	}
+	const status =
+		s.note?.text ??
+		(advice && r && !advice.policy && lacksOrigin(s)
+			? "Press o to give your page's origin: then t shows the fix as server configuration."
+			: advice?.policy
+				? target
+					? `The fix for ${target.name} is in the report · c prints it to copy · t: another server.`
+					: 't: this fix as configuration for nginx, Apache, Express, …'
+				: '');
+	const statusRows = status ? Math.min(3, rowsOf(status, width)) : 0;
+	const scrollHeight = Math.max(1, body - statusRows);
+	const h = lines.length > scrollHeight ? Math.max(1, scrollHeight - 1) : scrollHeight;
+	const maxScroll = Math.max(0, lines.length - h);
+
+	const latest = useRef({ s, maxScroll, navigate, exit: svc.exit, lessonIndex });
+	latest.current = { s, maxScroll, navigate, exit: svc.exit, lessonIndex };
+	const onInput = useCallback((input: string, key: Key) => {
+		const now = latest.current;
+		const e = onKey(input, key, now.s);
+		if (e.type === 'home') now.navigate({ name: 'home' });
+		else if (e.type === 'quit') now.exit(0);
+		else if (e.type === 'lesson') {
+			if (now.lessonIndex >= 0) now.navigate({ name: 'player', lesson: now.lessonIndex });
+		} else if (e.type === 'action') dispatch(e.action.type === 'scroll' ? { ...e.action, max: now.maxScroll } : e.action);
+	}, []);
+	useInput(onInput);
+
+	const error = s.error ? (
+		<Box marginTop={1}>
+			<Text color="red" aria-label="error">
+				{para(s.error, width)}
+			</Text>
+		</Box>
+	) : null;
+
+	let content: React.ReactNode;
+	let right = '';
+	if (s.view === 'message') {
+		const intro = 'Paste the CORS error from the browser console (both lines when there are two), then press Enter.';
+		const seen = s.text.trim() === '' ? null : recognise(s.text).primary;
+		const hint = seen ? `Recognised: ${BROWSER[seen.browser]} · ${seen.code} — Enter explains it.` : null;
+		const below = s.error ? 1 + rowsOf(s.error, width) : hint ? 1 + rowsOf(hint, width) : 0;
+		// A paste taller than the room left shows its last rows (where the cursor is), under a marker.
+		const fieldRows = Math.max(2, body - rowsOf(intro, width) - 2 - below);
+		const textRows = rowsOf(`${s.text} `, width);
+		const shownRows = textRows > fieldRows ? fieldRows - 1 : textRows;
+		const lineCount = s.text.split('\n').length;
+		right = lineCount > 1 ? `${lineCount} lines pasted` : '';
+		content = (
+			<>
+				<Text>{para(intro, width)}</Text>
+				<Box marginTop={1}>
+					<Text color="cyan">Console message:</Text>
+				</Box>
+				{shownRows < textRows ? <Text dimColor>{`↑ ${textRows - shownRows} more rows above`}</Text> : null}
+				<Box height={shownRows} width={width} overflow="hidden" flexDirection="column" aria-label="console message, text field" aria-role="textbox">
+					<Box marginTop={shownRows - textRows} flexShrink={0} flexDirection="column">
+						<TextInput value={s.text} placeholder="Access to fetch at … has been blocked by CORS policy: …" onChange={(text) => dispatch({ type: 'draft', text })} onSubmit={() => dispatch({ type: 'submit' })} />
+					</Box>
+				</Box>
+				{error ??
+					(hint ? (
+						<Box marginTop={1}>
+							<Text color="green" aria-label="status">
+								{para(hint, width)}
+							</Text>
+						</Box>
+					) : null)}
+			</>
+		);
+	} else if (s.view === 'origin' && r) {
+		content = (
+			<>
+				<Text bold>{fit(heading, width)}</Text>
+				<Box marginTop={1}>
+					<Text>{para(`${BROWSER[r.browser]} messages do not name the page that made the request. Its origin (scheme, host and port, e.g. https://app.example.com) lets the fix name it and give the server configuration. Enter with nothing skips this.`, width)}</Text>
+				</Box>
+				<Box marginTop={1} aria-label="your page's origin, text field" aria-role="textbox">
+					<Text color="cyan">{"Your page's origin: "}</Text>
+					<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
+				</Box>
+				{error}
+			</>
+		);
+	} else if (s.view === 'targets') {
+		right = 'choose a server';
+		const items = TARGETS.map((t) => ({ key: t.id, value: t.id, label: fit(`${t.name} — ${t.summary}`, width - 3) }));
+		const initialIndex = Math.max(0, TARGETS.findIndex((t) => t.id === s.target));
+		content = (
+			<>
+				<Text>{fit('The fix as configuration for which server or framework?', width)}</Text>
+				<Box marginTop={1} aria-label="configuration targets" aria-role="menu">
+					<SelectInput items={items} initialIndex={initialIndex} limit={Math.max(3, body - 2)} onSelect={(item) => dispatch({ type: 'choose-target', id: item.value, at: configAt })} />
+				</Box>
+			</>
+		);
+	} else {
+		right = target ? `config: ${target.name}` : '';
+		content = (
+			<>
+				<Box flexDirection="column" aria-label="the cause and the fix">
+					<Scroll lines={lines} scroll={Math.min(s.scroll, maxScroll)} height={h} />
+				</Box>
+				{status ? (
+					<Text color={s.note?.tone === 'warn' ? 'yellow' : s.note?.tone === 'ok' ? 'green' : 'cyan'} aria-label="status">
+						{para(status, width).split('\n').slice(0, 3).join('\n')}
+					</Text>
+				) : null}
+			</>
+		);
+	}
+	return (
+		<>
+			<Static items={[...s.printed]}>{(p) => <Text key={`p${p.id}`}>{p.lines.join('\n')}</Text>}</Static>
+			<Frame title={TITLE} right={right} help={help}>
+				{content}
+			</Frame>
+		</>
+	);
+}
