@@ -36,6 +36,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Explain a CORS error from the browser console: the cause and the fix',
 		load: async () => (await import('./commands/explain.js')).explain,
 	},
+	ref: {
+		summary: 'The reference: every CORS header, the preflight flow, common errors, CORS vs CSP, FAQ',
+		load: async () => (await import('./commands/ref.js')).ref,
+	},
 };
 
 const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
@@ -50,6 +54,7 @@ Examples
   $ cors-tutor simulate scenarios/ --json --out results/
   $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
+  $ cors-tutor ref acao
 
 Usage
   $ cors-tutor                   the interactive course (home screen)

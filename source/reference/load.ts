@@ -79,7 +79,7 @@ export function closeMatches(ref: Reference, wanted: string, max = 5): string[] 
 		const names = [t.id, ...t.aliases, slug(t.title)];
 		const contains = names.some((n) => n.includes(w) || (w.length >= 4 && w.includes(n)));
 		const d = Math.min(...names.map((n) => distance(w, n)));
-		return { id: t.id, score: contains ? 0 : d };
+		return { id: t.id, contains, d };
 	});
-	return scored.filter((s) => s.score <= Math.max(2, Math.floor(w.length / 3))).sort((a, b) => a.score - b.score).slice(0, max).map((s) => s.id);
+	return scored.filter((s) => s.contains || s.d <= Math.max(2, Math.floor(w.length / 3))).sort((a, b) => a.d - b.d).slice(0, max).map((s) => s.id);
 }
