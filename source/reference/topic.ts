@@ -154,7 +154,8 @@ export function parseTopic(fileName: string, path: string, text: string): Topic 
 		if (titles !== HEADER_SECTIONS.join(' | '))
 			problems.push(`line ${sections[0]?.line ?? end + 1}: a header topic has exactly these sections, in order: ${HEADER_SECTIONS.map((t) => `"## ${t}"`).join(', ')} (found: ${titles || 'none'})`);
 	}
-	if (problems.length || !meta) throw new InputError(path, problems);
+	const lineOfProblem = (p: string) => Number(/^line (\d+)/.exec(p)?.[1] ?? 0);
+	if (problems.length || !meta) throw new InputError(path, problems.sort((a, b) => lineOfProblem(a) - lineOfProblem(b)));
 	return {
 		file: path,
 		id: meta.id,
