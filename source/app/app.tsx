@@ -7,6 +7,7 @@ import { Builder } from './screens/builder/builder.js';
 import { Home } from './screens/home/home.js';
 import { Lessons } from './screens/lessons/lessons.js';
 import { Player } from './screens/player/player.js';
+import { Reference } from './screens/reference/reference.js';
 import { Sandbox } from './screens/sandbox/sandbox.js';
 
 export function App({ services, initial }: { services: Omit<Services, 'progress' | 'setProgress'> & { progress: Services['progress']; save: (p: Services['progress']) => void }; initial: Screen }) {
@@ -32,6 +33,7 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 			{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
 			{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
 			{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
+			{screen.name === 'reference' ? <Reference navigate={setScreen} {...(screen.topic ? { topic: screen.topic } : {})} /> : null}
 			{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
 		</ServicesContext.Provider>
 	);

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../input/json.js';
 import { errorTopics } from './errors.js';
-import { GROUPS, type Section, type Topic, parseTopic, slug } from './topic.js';
+import { DIRECTIONS, GROUPS, type Section, type Topic, parseTopic, slug } from './topic.js';
 
 export interface Reference {
 	readonly dir: string;
@@ -41,7 +41,9 @@ export function loadReference(dir: string): Reference {
 			else seen.set(name, t.id);
 		}
 	if (errors.length) throw new ReferenceError(errors);
-	topics.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group));
+	// By group; headers in the order they travel (request, preflight, answer, response).
+	const rank = (t: Topic) => GROUPS.indexOf(t.group) * 10 + (t.direction ? DIRECTIONS.indexOf(t.direction) : 0);
+	topics.sort((a, b) => rank(a) - rank(b));
 	return { dir, topics };
 }
 
