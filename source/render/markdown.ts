@@ -76,6 +76,8 @@ export function markdownToLines(md: string, width: number, c: Style): string[] {
 		if (/^>\s?/.test(line)) {
 			flush();
 			out.push(...wrap(c.dim(`│ ${inline(line.replace(/^>\s?/, ''), c)}`), width, 2).split('\n'));
+			// The quote ends at a blank line: keep the gap before what follows.
+			if ((lines[i + 1] ?? '').trim() === '' && i + 1 < lines.length) out.push('');
 			continue;
 		}
 		if (line.trim() === '') flush();
