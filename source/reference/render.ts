@@ -31,7 +31,7 @@ export function topicMarkdown(t: Topic, lessons: readonly LessonRef[] = []): str
 
 /** The title line, then the topic, wrapped to `width`. */
 export function topicLines(t: Topic, width: number, c: Style, lessons: readonly LessonRef[] = []): string[] {
-	return [c.bold(t.title), c.dim(GROUP_TITLES[t.group]), '', ...markdownToLines(topicMarkdown(t, lessons), width, c)];
+	return [c.bold(t.title), ...(t.title === GROUP_TITLES[t.group] ? [] : [c.dim(GROUP_TITLES[t.group])]), '', ...markdownToLines(topicMarkdown(t, lessons), width, c)];
 }
 
 export function grouped(topics: readonly Topic[]): { group: Group; title: string; topics: Topic[] }[] {

@@ -176,3 +176,13 @@ describe('no text written twice', () => {
 		expect(advice.filter((p) => all.some((t) => t.includes(p)))).toEqual([]);
 	});
 });
+
+describe('rendering', () => {
+	test('every line of every topic fits the width, tables too (one array item per terminal line)', async () => {
+		const { markdownToLines } = await import('../../source/render/markdown.js');
+		const { topicMarkdown } = await import('../../source/reference/render.js');
+		const { PLAIN } = await import('../../source/render/color.js');
+		for (const t of loadReference(REFERENCE).topics)
+			for (const width of [58, 78]) for (const l of markdownToLines(topicMarkdown(t), width, PLAIN)) expect(l.includes('\n') || l.length > width, `${t.id} @${width}: ${l}`).toBe(false);
+	});
+});
