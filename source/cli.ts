@@ -48,6 +48,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: rea
 		summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
 		load: async () => (await import('./commands/audit.js')).audit,
 	},
+	ref: {
+		summary: 'The reference: every CORS header, the preflight flow, common errors, CORS vs CSP, FAQ',
+		load: async () => (await import('./commands/ref.js')).ref,
+	},
 };
 
 const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
@@ -67,6 +71,7 @@ Examples
   $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json"
   $ cors-tutor audit https://api.example.com/me --origin https://app.example.com
   $ cors-tutor audit policy.json --fail-on medium
+  $ cors-tutor ref acao
 
 Usage
   $ cors-tutor                   the interactive course (home screen)

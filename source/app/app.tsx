@@ -4,7 +4,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import { ServicesContext, type Services } from './context.js';
 import type { Screen } from './navigation.js';
 import { Home } from './screens/home/home.js';
-import { Builder, Debugger, Player, Sandbox, preloadScreens } from './screens/lazy.js';
+import { Builder, Debugger, Player, Reference, Sandbox, preloadScreens } from './screens/lazy.js';
 import { Lessons } from './screens/lessons/lessons.js';
 
 export function App({ services, initial }: { services: Omit<Services, 'progress' | 'setProgress'> & { progress: Services['progress']; save: (p: Services['progress']) => void }; initial: Screen }) {
@@ -36,6 +36,7 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 				{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
 				{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
 				{screen.name === 'debugger' ? <Debugger navigate={setScreen} /> : null}
+				{screen.name === 'reference' ? <Reference navigate={setScreen} {...(screen.topic ? { topic: screen.topic } : {})} /> : null}
 				{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
 			</Suspense>
 		</ServicesContext.Provider>

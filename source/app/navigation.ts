@@ -1,5 +1,11 @@
 import type { Policy } from '../policy/model.js';
 
-export type Screen = { readonly name: 'home' } | { readonly name: 'lessons'; readonly focus?: number } | { readonly name: 'player'; readonly lesson: number; readonly page?: number } | { readonly name: 'sandbox'; readonly file?: string } | { readonly name: 'builder'; readonly file?: string; readonly policy?: Policy }
-	| { readonly name: 'debugger' };
+export type Screen =
+	| { readonly name: 'home' }
+	| { readonly name: 'lessons'; readonly focus?: number }
+	| { readonly name: 'player'; readonly lesson: number; readonly page?: number }
+	| { readonly name: 'sandbox'; readonly file?: string }
+	| { readonly name: 'builder'; readonly file?: string; readonly policy?: Policy }
+	| { readonly name: 'debugger' }
+	| { readonly name: 'reference'; readonly topic?: string };
 export type Navigate = (to: Screen) => void;

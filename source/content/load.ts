@@ -4,11 +4,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../input/json.js';
+import { type Reference, ReferenceError, findSection, loadReference } from '../reference/load.js';
 import { type Lesson, exercisesOf, parseLesson } from './markdown.js';
 
 export interface Curriculum {
 	readonly dir: string;
 	readonly lessons: readonly Lesson[];
+	/** The reference topics in dir/reference/ (and the generated error topics). */
+	readonly reference?: Reference;
 }
 
 /** lessons/ beside the package root, found from wherever this module was bundled to. */
@@ -26,9 +29,17 @@ export function loadCurriculum(dir = defaultLessonsDir()): Curriculum {
 	const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort();
 	const lessons: Lesson[] = [];
 	const errors: InputError[] = [];
+	let reference: Reference = { dir: join(dir, 'reference'), topics: [] };
+	try {
+		reference = loadReference(join(dir, 'reference'));
+	} catch (e) {
+		if (e instanceof ReferenceError) errors.push(...e.errors);
+		else throw e;
+	}
+	const embed = (topic: string, section: string) => findSection(reference, topic, section)?.markdown ?? null;
 	for (const f of files) {
 		try {
-			lessons.push(parseLesson(f, join(dir, f), readFileSync(join(dir, f), 'utf8')));
+			lessons.push(parseLesson(f, join(dir, f), readFileSync(join(dir, f), 'utf8'), embed));
 		} catch (e) {
 			if (e instanceof InputError) errors.push(e);
 			else throw e;
@@ -45,8 +56,12 @@ export function loadCurriculum(dir = defaultLessonsDir()): Curriculum {
 		claim(`number:${l.number}`, l.file, `lesson number ${String(l.number).padStart(2, '0')}`);
 		for (const ex of exercisesOf(l)) claim(`exercise:${ex.id}`, l.file, `exercise id "${ex.id}"`);
 	}
+	const ids = new Set(lessons.map((l) => l.id));
+	// Only the topic files: the generated error topics name the shipped course's lessons.
+	for (const t of reference.topics.filter((x) => x.file.endsWith('.md')))
+		for (const l of t.lessons) if (!ids.has(l)) errors.push(new InputError(t.file, [`field "lessons": there is no lesson "${l}"`]));
 	if (errors.length) throw new CurriculumError(errors);
-	return { dir, lessons };
+	return { dir, lessons, reference };
 }
 
 export class CurriculumError extends Error {

@@ -24,7 +24,13 @@ export interface Lesson {
 
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
-export function parseLesson(fileName: string, path: string, text: string): Lesson {
+/** Resolves `{{ref:topic#section}}` to that reference section's Markdown (null: no such section). */
+export type Embed = (topic: string, section: string) => string | null;
+
+/** A lesson line that embeds a reference section, e.g. {{ref:access-control-max-age#browser-differences}}. */
+export const EMBED = /^\{\{ref:([a-z0-9-]+)#([a-z0-9-]+)\}\}\s*$/;
+
+export function parseLesson(fileName: string, path: string, text: string, embed?: Embed): Lesson {
 	const m = FILE_NAME.exec(fileName);
 	if (!m) throw new InputError(path, ['the file name must be NN-id.md, e.g. 03-preflight.md (two digits, then a kebab-case id)']);
 	const problems: string[] = [];
@@ -58,6 +64,15 @@ export function parseLesson(fileName: string, path: string, text: string): Lesso
 		}
 		if (/^# /.test(line)) {
 			problems.push(`line ${i + 1}: only one "# Title" per lesson; use "## " for steps`);
+			continue;
+		}
+		if (/\{\{/.test(line) && !/^```/.test(line)) {
+			const e = EMBED.exec(line);
+			const md = e ? (embed?.(e[1] ?? '', e[2] ?? '') ?? null) : null;
+			if (!e) problems.push(`line ${i + 1}: write an embedded reference section alone on its line as {{ref:topic-id#section-id}}`);
+			else if (md === null) problems.push(`line ${i + 1}: {{ref:${e[1]}#${e[2]}}}: there is no section "${e[2]}" in reference topic "${e[1]}" (lessons/reference/${e[1]}.md)`);
+			// The section, then where it lives: the reader can open the whole topic.
+			else buf.push(md, '', `> From the reference: \`cors-tutor ref ${e[1]}\``, '');
 			continue;
 		}
 		if (!/^```\s*exercise\s*$/.test(line)) {

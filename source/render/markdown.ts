@@ -19,7 +19,12 @@ function table(rows: string[][], c: Style, width: number): string[] {
 	const cols = Math.max(...rows.map((r) => r.length));
 	const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => visibleLength(inline(r[i] ?? '', c)))));
 	const total = widths.reduce((a, b) => a + b, 0) + (cols - 1) * 3;
-	if (total > width) return rows.flatMap((r, ri) => (ri === 0 ? [] : [wrap(`• ${r.map((x) => inline(x, c)).join(' — ')}`, width, 2)]));
+	if (total > width) {
+		// Too wide: one item per row. With three or more columns, name each cell by its column.
+		const head = rows[0] ?? [];
+		const cell = (x: string, i: number) => (i > 0 && cols >= 3 && head[i] ? `${inline(head[i] ?? '', c)}: ${inline(x, c)}` : inline(x, c));
+		return rows.flatMap((r, ri) => (ri === 0 ? [] : wrap(`• ${r.map(cell).join(' — ')}`, width, 2).split('\n')));
+	}
 	return rows.flatMap((r, ri) => {
 		const line = r.map((x, i) => {
 			const t = inline(x, c);
@@ -41,7 +46,9 @@ export function markdownToLines(md: string, width: number, c: Style): string[] {
 		const line = lines[i] ?? '';
 		if (/^```/.test(line)) {
 			flush();
-			for (i++; i < lines.length && !/^```/.test(lines[i] ?? ''); i++) out.push(`  ${c.cyan(lines[i] ?? '')}`);
+			// Code is wrapped only where it would not fit (at spaces, continuing further in).
+			for (i++; i < lines.length && !/^```/.test(lines[i] ?? ''); i++)
+				out.push(...wrap(`  ${lines[i] ?? ''}`, width, 6).split('\n').map((l) => l.replace(/^(\s*)(.*)$/, (_, lead: string, code: string) => `${lead}${code ? c.cyan(code) : ''}`)));
 			out.push('');
 			continue;
 		}
@@ -76,6 +83,8 @@ export function markdownToLines(md: string, width: number, c: Style): string[] {
 		if (/^>\s?/.test(line)) {
 			flush();
 			out.push(...wrap(c.dim(`│ ${inline(line.replace(/^>\s?/, ''), c)}`), width, 2).split('\n'));
+			// The quote ends at a blank line: keep the gap before what follows.
+			if ((lines[i + 1] ?? '').trim() === '' && i + 1 < lines.length) out.push('');
 			continue;
 		}
 		if (line.trim() === '') flush();

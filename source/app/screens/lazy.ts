@@ -8,12 +8,14 @@ const load = {
 	sandbox: () => import('./sandbox/sandbox.js'),
 	builder: () => import('./builder/builder.js'),
 	debugger: () => import('./debugger/debugger.js'),
+	reference: () => import('./reference/reference.js'),
 };
 
 export const Player = lazy(async () => ({ default: (await load.player()).Player }));
 export const Sandbox = lazy(async () => ({ default: (await load.sandbox()).Sandbox }));
 export const Builder = lazy(async () => ({ default: (await load.builder()).Builder }));
 export const Debugger = lazy(async () => ({ default: (await load.debugger()).Debugger }));
+export const Reference = lazy(async () => ({ default: (await load.reference()).Reference }));
 
 /** Start loading every lazy screen (module loading is cached, so this is idempotent). */
 export function preloadScreens(): void {

@@ -6,7 +6,7 @@ import { Frame } from '../../components/frame.js';
 import { resumePoint, summarise } from '../../summary.js';
 import type { Navigate } from '../../navigation.js';
 
-type Choice = 'continue' | 'lessons' | 'sandbox' | 'builder' | 'debugger' | 'quit';
+type Choice = 'continue' | 'lessons' | 'sandbox' | 'builder' | 'debugger' | 'reference' | 'quit';
 
 export function Home({ navigate }: { navigate: Navigate }) {
 	const { curriculum, progress, notice, exit } = useServices();
@@ -20,6 +20,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 		{ key: 'sandbox', value: 'sandbox', label: 'Sandbox: watch the browser, its preflight cache and the server, step by step' },
 		{ key: 'builder', value: 'builder', label: 'Policy builder: design a CORS policy and get the server configuration' },
 		{ key: 'debugger', value: 'debugger', label: 'Debugger: paste a console error, get the cause and the fix' },
+		{ key: 'reference', value: 'reference', label: 'Reference: headers, the preflight, errors, FAQ' },
 		{ key: 'quit', value: 'quit', label: 'Quit' },
 	];
 	useInput((input, key) => {
@@ -42,6 +43,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 						else if (item.value === 'sandbox') navigate({ name: 'sandbox' });
 						else if (item.value === 'builder') navigate({ name: 'builder' });
 						else if (item.value === 'debugger') navigate({ name: 'debugger' });
+						else if (item.value === 'reference') navigate({ name: 'reference' });
 						else navigate({ name: 'player', lesson: allDone ? 0 : resume.lesson, page: allDone ? 0 : resume.page });
 					}}
 				/>

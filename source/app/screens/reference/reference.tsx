@@ -1,0 +1,69 @@
+// The reference in the app: topics grouped (headers, the preflight flow, errors, CORS vs CSP,
+// FAQ) → one topic, scrollable. The same topics and text as `cors-tutor ref`.
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useReducer } from 'react';
+import { errorTopics } from '../../../reference/errors.js';
+import { topicMarkdown } from '../../../reference/render.js';
+import { GROUP_TITLES } from '../../../reference/topic.js';
+import { markdownToLines } from '../../../render/markdown.js';
+import { Frame, Scroll, fit } from '../../components/frame.js';
+import { useServices } from '../../context.js';
+import type { Navigate } from '../../navigation.js';
+import { useSize } from '../../use-size.js';
+import { onKey } from './input.js';
+import { initial, ordered, reducer, rowsOf } from './state.js';
+
+export function Reference({ navigate, topic }: { navigate: Navigate; topic?: string }) {
+	const { curriculum, style: c } = useServices();
+	const { columns, rows } = useSize();
+	const topics = useMemo(() => ordered(curriculum.reference?.topics ?? errorTopics()), [curriculum]);
+	const [s, dispatch] = useReducer(reducer, initial(topics, topic));
+	const open = s.open === null ? null : topics.find((t) => t.id === s.open) ?? null;
+	// Title, gap, body, gap, keys: the body (with its "more" line) leaves the frame one row short of the terminal.
+	const bodyHeight = Math.max(3, rows - 6);
+	const width = Math.max(30, Math.min(columns - 2, 100));
+	const lines = useMemo(() => (open ? markdownToLines(topicMarkdown(open, curriculum.lessons), width, c) : []), [open, width, c, curriculum]);
+
+	useInput((input, key) => {
+		const e = onKey(input, key, s, bodyHeight);
+		switch (e.type) {
+			case 'home':
+				return navigate({ name: 'home' });
+			case 'move':
+				return dispatch({ type: 'move', by: e.by, count: topics.length });
+			case 'open': {
+				const t = topics[s.cursor];
+				return t ? dispatch({ type: 'open', id: t.id }) : undefined;
+			}
+			case 'close':
+				return dispatch({ type: 'close' });
+			case 'scroll':
+				return dispatch({ type: 'scroll', by: e.by, max: lines.length - bodyHeight });
+		}
+	});
+
+	if (open)
+		return (
+			<Frame title={open.title} right={GROUP_TITLES[open.group]} help={[{ keys: '↑↓ PgUp/PgDn', does: 'scroll' }, { keys: 'Esc', does: 'topics' }]}>
+				<Box flexDirection="column" aria-label={`reference topic: ${open.title}`}>
+					<Scroll lines={lines} scroll={s.scroll} height={bodyHeight} />
+				</Box>
+			</Frame>
+		);
+
+	const all = rowsOf(topics);
+	const at = all.findIndex((r) => r.type === 'topic' && r.index === s.cursor);
+	// Keep the highlighted row in view, with its group's title when it fits.
+	const top = Math.max(0, Math.min(at - Math.floor(bodyHeight / 2), all.length - bodyHeight));
+	const shown = all.map((r) =>
+		r.type === 'group' ? c.bold(fit(r.title, width)) : `${r.index === s.cursor ? '❯ ' : '  '}${fit(r.topic.title, width - 2)}`,
+	);
+	const current = topics[s.cursor];
+	return (
+		<Frame title="Reference" right={`${topics.length} topics · cors-tutor ref`} help={[{ keys: '↑↓', does: 'choose' }, { keys: 'Enter', does: 'read' }, { keys: 'Esc', does: 'back' }]}>
+			<Box flexDirection="column" aria-role="list" aria-label={`reference topics; ${current ? `highlighted: ${current.title}` : 'none'}`}>
+				<Scroll lines={shown} scroll={top} height={bodyHeight} />
+			</Box>
+		</Frame>
+	);
+}
