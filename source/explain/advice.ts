@@ -46,6 +46,45 @@ const TRAP_CACHE = 'Browsers cache a successful preflight for Access-Control-Max
 const TRAP_VARY = 'When the answer depends on Origin, send Vary: Origin, or a browser or CDN cache may serve one origin\'s answer to another, which then fails with a mismatch.';
 const TRAP_NONBROWSER = 'curl and Postman ignore CORS: they will show the response, which proves the server answered, not that the browser may read it.';
 
+const originOfUrl = (u: string | null): string | null => {
+	try {
+		return u ? new URL(u).origin : null;
+	} catch {
+		return null;
+	}
+};
+
+/**
+ * The failing response was reached by a redirect to another origin, so the browser sent
+ * `Origin: null` (the tainted origin, cors-facts §6.5). Known exactly when the whole URL chain
+ * was seen (`check`); from a console message, which names only the first and the final URL:
+ * true when those differ in origin and the page is not same-origin with the first.
+ */
+export function taintedRedirect(r: Recognized): boolean {
+	if (r.stage !== 'actual') return false;
+	if (r.tainted !== undefined) return r.tainted;
+	if (!r.redirectedFrom) return false;
+	const first = originOfUrl(r.redirectedFrom);
+	const last = originOfUrl(r.url);
+	return first !== null && last !== null && first !== last && first !== r.origin;
+}
+
+/** The fix when the request arrived with Origin: null because of a cross-origin redirect. */
+function taintedAdvice(r: Recognized, what: string): Advice {
+	const target = r.url ?? 'the final URL';
+	return {
+		explanation: `${what} After a redirect to another origin the browser sends Origin: null to ${target}, not your page's origin, so an answer naming your origin cannot match.`,
+		headers: { preflight: [], actual: ['Access-Control-Allow-Origin: *'] },
+		steps: [
+			`Call ${target} directly from the page: without the cross-origin redirect the browser sends your page's origin, and that server's usual CORS answer applies.`,
+			"If the redirect must stay and the request carries no credentials, the final server can answer Access-Control-Allow-Origin: *. With credentials there is no safe answer: remove the redirect.",
+		],
+		traps: ["Do not allow the origin 'null' to make this work: sandboxed iframes and documents of any site send it too, so it lets every site read the answer."],
+		sources: ['cors-facts §6.5', '§3.1', '§9.4'],
+		policy: null,
+	};
+}
+
 export function advise(r: Recognized): Advice {
 	const o = r.origin && r.origin !== 'null' ? r.origin : null;
 	const origin = o ?? '<your page origin>';
@@ -59,6 +98,8 @@ export function advise(r: Recognized): Advice {
 	};
 	const v = r.value ?? '';
 	const pre = r.stage === 'preflight' || r.stage === 'preflight-or-redirect';
+	if (taintedRedirect(r) && r.code === 'missing-allow-origin') return taintedAdvice(r, `The browser blocked ${where(r)}: it carried no Access-Control-Allow-Origin header.`);
+	if (taintedRedirect(r) && (r.code === 'allow-origin-mismatch' || r.code === 'invalid-allow-origin')) return taintedAdvice(r, `Access-Control-Allow-Origin in ${where(r)} was '${v}', which is not the request's origin.`);
 	switch (r.code) {
 		case 'missing-allow-origin':
 			return {

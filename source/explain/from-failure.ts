@@ -11,6 +11,7 @@ export function recognizedFromFailure(f: Failure, browser: BrowserId, pageOrigin
 		browser, code: f.code, stage: f.stage,
 		url: last,
 		redirectedFrom: f.urlList.length > 1 ? (f.urlList[0] ?? null) : null,
+		tainted: taintedChain(f.urlList, pageOrigin),
 		origin: pageOrigin,
 		header: f.header ?? null,
 		value: f.value ?? null,
@@ -18,4 +19,20 @@ export function recognizedFromFailure(f: Failure, browser: BrowserId, pageOrigin
 		initiator: 'fetch',
 		line: consoleLines[0] ?? '',
 	};
+}
+
+/** cors-facts §6.5: a hop taints when the new URL is not same-origin with the previous one and the request's origin is not same-origin with the previous URL. */
+function taintedChain(urls: readonly string[], pageOrigin: string): boolean {
+	const origin = (u: string) => {
+		try {
+			return new URL(u).origin;
+		} catch {
+			return u;
+		}
+	};
+	for (let i = 1; i < urls.length; i++) {
+		const prev = origin(urls[i - 1] ?? '');
+		if (origin(urls[i] ?? '') !== prev && pageOrigin !== prev) return true;
+	}
+	return false;
 }

@@ -18,6 +18,8 @@ export interface Recognized {
 	/** The URL the message names (the failing response's). */
 	readonly url: string | null;
 	readonly redirectedFrom: string | null;
+	/** A redirect made the request's origin null (cors-facts §6.5), when known from the whole URL chain. */
+	readonly tainted?: boolean;
 	/** The page origin the message names. */
 	readonly origin: string | null;
 	/** The header involved, e.g. Access-Control-Allow-Origin. */

@@ -5,7 +5,7 @@
 
 import { wrap } from '../render/text.js';
 import type { Style } from '../render/color.js';
-import { type Advice, LESSON_FOR, advise } from './advice.js';
+import { type Advice, LESSON_FOR, advise, taintedRedirect } from './advice.js';
 import type { Recognition, Recognized } from './recognize.js';
 
 export const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
@@ -25,6 +25,7 @@ export function needsOrigin(r: Recognized): boolean {
 /** Why the fix cannot be given as server configuration (null when it can). */
 export function noConfigReason(r: Recognized, a: Advice): string | null {
 	if (a.policy) return null;
+	if (taintedRedirect(r)) return "after a cross-origin redirect the request's origin is null, which a server configuration should not allow: call the final URL directly (see the steps)";
 	if (needsOrigin(r)) return 'this message does not name the page origin, which the server configuration needs';
 	return `a ${r.code} error is not fixed in the server's CORS configuration`;
 }
