@@ -134,7 +134,7 @@ export function advise(r: Recognized): Advice {
 		case 'invalid-allow-origin':
 		case 'allow-origin-mismatch':
 			return {
-				explanation: `Access-Control-Allow-Origin in ${where(r)} was '${v}', which is not byte-for-byte the request's origin${o ? ` '${o}'` : ''}. The comparison is exact: scheme, host, port and case must match, with no trailing slash and no path.${v === 'null' ? " 'null' matches only sandboxed pages and redirected requests." : ''}${r.redirectedFrom ? ' After a cross-origin redirect the request origin becomes "null", so a fixed origin no longer matches.' : ''}`,
+				explanation: `${r.value === null ? `${where(r).replace(/^./, (c) => c.toUpperCase())} did not allow the origin${o ? ` '${o}'` : ''}: its Access-Control-Allow-Origin was missing or named another origin (Safari reports both the same way).` : `Access-Control-Allow-Origin in ${where(r)} was '${v}', which is not byte-for-byte the request's origin${o ? ` '${o}'` : ''}.`} The comparison is exact: scheme, host, port and case must match, with no trailing slash and no path.${v === 'null' ? " 'null' matches only sandboxed pages and redirected requests." : ''}${r.redirectedFrom ? ' After a cross-origin redirect the request origin becomes "null", so a fixed origin no longer matches.' : ''}`,
 				headers: { preflight: pre ? [acao, vary] : [], actual: [acao, vary] },
 				steps: [`Send ${acao} exactly as the browser serialises the origin (e.g. "https://app.example.com", no trailing slash).`, 'If several origins may call you, compare the request\'s Origin against your list and echo the match.'],
 				traps: [TRAP_VARY, 'A value from a config file per environment often names another environment\'s origin (staging vs production, http vs https, a port).'],

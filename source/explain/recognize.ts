@@ -86,7 +86,7 @@ const FIREFOX_REASONS: readonly Detail[] = [
 ];
 
 const FIREFOX_LINE = new RegExp(
-	`(?:Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${Q}?(\\S+?)${EQ}?\\. )?\\(Reason: (.*?)\\)(?:\\.?\\s*Status code: (\\S+?))?\\.?\\s*$`,
+	`(?:Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at ${Q}?(\\S+?)${EQ}?\\. )?\\(?Reason: (.*?)\\)?(?:\\.?\\s*Status code: (\\S+?))?\\.?\\s*$`,
 );
 
 const SAFARI_DETAILS: readonly (Detail & { stage?: Stage })[] = [
@@ -129,19 +129,8 @@ function recogniseLine(raw: string): Recognized | null {
 	if (mode) return { ...blank, browser: 'chromium', code: 'same-origin-mode', stage: 'request', line, url: mode[1] ?? null, origin: mode[2] ?? null, initiator: 'fetch' };
 
 	// Firefox.
-	const f = FIREFOX_LINE.exec(line);
-	if (f && (/Cross-Origin Request Blocked/.test(line) || /^\(Reason: /.test(line) || /^Reason: /.test(line))) {
-		const reason = (f[2] ?? '').replace(/\)$/, '');
-		for (const d of FIREFOX_REASONS) {
-			const m = d.re.exec(reason);
-			if (!m) continue;
-			const status = f[3] && /^\d+$/.test(f[3]) ? Number(f[3]) : null;
-			return {
-				...blank, browser: 'firefox', code: d.code, line, url: f[1] ?? null, header: d.header ?? null, value: m[1] ?? null, status,
-				stage: d.preflightOnly ? 'preflight' : d.code === 'request-did-not-succeed' ? 'unknown' : 'actual',
-			};
-		}
-	}
+	const ff = firefoxLine(line);
+	if (ff) return ff;
 	const sec = /Security Error: Content at (\S+) may not load data from (\S+?)\.?$/.exec(line);
 	if (sec) return { ...blank, browser: 'firefox', code: 'same-origin-mode', stage: 'request', line, url: sec[2] ?? null };
 
@@ -159,6 +148,23 @@ function recogniseLine(raw: string): Recognized | null {
 			origin: isOrigin ? (m[1] ?? null) : null,
 			value: isOrigin ? null : d.code === 'preflight-bad-status' ? null : (m[1] ?? null),
 			status: isOrigin || d.code === 'preflight-bad-status' ? (m[isOrigin ? 2 : 1] ? Number(m[isOrigin ? 2 : 1]) : null) : null,
+		};
+	}
+	// A Firefox reason pasted on its own, without "(Reason: …)".
+	return firefoxLine(`(Reason: ${line.replace(/[.)\s]+$/, '')})`, line);
+}
+
+function firefoxLine(text: string, line = text): Recognized | null {
+	const f = FIREFOX_LINE.exec(text);
+	if (!f || !(/Cross-Origin Request Blocked/.test(text) || /^\(?Reason: /.test(text))) return null;
+	const reason = (f[2] ?? '').replace(/\)$/, '');
+	for (const d of FIREFOX_REASONS) {
+		const m = d.re.exec(reason);
+		if (!m) continue;
+		const status = f[3] && /^\d+$/.test(f[3]) ? Number(f[3]) : null;
+		return {
+			...blank, browser: 'firefox', code: d.code, line, url: f[1] ?? null, header: d.header ?? null, value: m[1] ?? null, status,
+			stage: d.preflightOnly ? 'preflight' : d.code === 'request-did-not-succeed' ? 'unknown' : 'actual',
 		};
 	}
 	return null;

@@ -2,6 +2,7 @@
 // the recogniser and the message templates cannot drift apart.
 import { describe, expect, test } from 'vitest';
 import { type Failure, type FailureCode, PROFILES, isThrownByFetch } from '../../source/core/index.js';
+import { advise } from '../../source/explain/advice.js';
 import { recognise } from '../../source/explain/recognize.js';
 
 const CODES: FailureCode[] = [
@@ -104,4 +105,26 @@ test('every failure code the advice knows points at a lesson that exists', async
 	const { join } = await import('node:path');
 	const ids = new Set(loadCurriculum(join(import.meta.dirname, '../../lessons')).lessons.map((l) => l.id));
 	for (const [code, id] of Object.entries(LESSON_FOR)) expect(ids.has(id), `${code} → ${id}`).toBe(true);
+});
+
+test.each([
+	['Reason: CORS header ‘Access-Control-Allow-Origin’ missing', 'missing-allow-origin'],
+	["CORS header 'Access-Control-Allow-Origin' missing", 'missing-allow-origin'],
+	['(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 200.', 'missing-allow-origin'],
+	['Did not find method in CORS header ‘Access-Control-Allow-Methods’', 'method-not-allowed'],
+])('Firefox: the reason alone, with or without "(Reason: …)", is recognised: %s', (text, code) => {
+	expect(recognise(text).primary).toMatchObject({ browser: 'firefox', code });
+});
+
+test('text that only looks like a reason is not taken for one', () => {
+	expect(recognise('Reason: the server is down').primary).toBeNull();
+	expect(recognise('hello world').primary).toBeNull();
+});
+
+test("Safari's 'Origin … is not allowed' names no header value: the advice says missing or another origin", () => {
+	const r = recognise('Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 200').primary!;
+	expect(r).toMatchObject({ browser: 'safari', code: 'allow-origin-mismatch', value: null });
+	const a = advise(r);
+	expect(a.explanation).toMatch(/missing or named another origin \(Safari reports both the same way\)/);
+	expect(a.explanation).not.toMatch(/was ''/);
 });
