@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { useSize } from '../use-size.js';
+import { spokenKeys } from './a11y.js';
 
 export interface KeyHelp {
 	readonly keys: string;
@@ -26,7 +27,7 @@ export function Frame({ title, right, children, help }: { title: string; right?:
 				{children}
 			</Box>
 			<Box marginTop={1}>
-				<Text dimColor aria-label="keys">
+				<Text dimColor aria-label={`keys: ${help.map((h) => `${spokenKeys(h.keys)} ${h.does}`).join(', ')}`}>
 					{help.map((h) => `${h.keys} ${h.does}`).join('  ·  ')}
 				</Text>
 			</Box>

@@ -10,6 +10,7 @@ import { BROWSER, explainReport, lessonFor, reportLayout } from '../../../explai
 import { recognise } from '../../../explain/recognize.js';
 import { TARGETS, findTarget } from '../../../generators/registry.js';
 import { wrap } from '../../../render/text.js';
+import { Region } from '../../components/a11y.js';
 import { Frame, Scroll, fit } from '../../components/frame.js';
 import { useServices } from '../../context.js';
 import type { Navigate } from '../../navigation.js';
@@ -86,7 +87,7 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 
 	const error = s.error ? (
 		<Box marginTop={1}>
-			<Text color="red" aria-label="error">
+			<Text color="red" aria-label={`error: ${s.error}`}>
 				{para(s.error, width)}
 			</Text>
 		</Box>
@@ -112,15 +113,15 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 					<Text color="cyan">Console message:</Text>
 				</Box>
 				{shownRows < textRows ? <Text dimColor>{`↑ ${textRows - shownRows} more rows above`}</Text> : null}
-				<Box height={shownRows} width={width} overflow="hidden" flexDirection="column" aria-label="console message, text field" aria-role="textbox">
+				<Region label="console message, text field" height={shownRows} width={width} overflow="hidden" flexDirection="column" aria-role="textbox">
 					<Box marginTop={shownRows - textRows} flexShrink={0} flexDirection="column">
 						<TextInput value={s.text} placeholder="Access to fetch at … has been blocked by CORS policy: …" onChange={(text) => dispatch({ type: 'draft', text })} onSubmit={() => dispatch({ type: 'submit' })} />
 					</Box>
-				</Box>
+				</Region>
 				{error ??
 					(hint ? (
 						<Box marginTop={1}>
-							<Text color="green" aria-label="status">
+							<Text color="green" aria-label={`status: ${hint}`}>
 								{para(hint, width)}
 							</Text>
 						</Box>
@@ -134,7 +135,7 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 				<Box marginTop={1}>
 					<Text>{para(`${BROWSER[r.browser]} messages do not name the page that made the request. Its origin (scheme, host and port, e.g. https://app.example.com) lets the fix name it and give the server configuration. Enter with nothing skips this.`, width)}</Text>
 				</Box>
-				<Box marginTop={1} aria-label="your page's origin, text field" aria-role="textbox">
+				<Box marginTop={1} aria-role="textbox">
 					<Text color="cyan">{"Your page's origin: "}</Text>
 					<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
 				</Box>
@@ -148,20 +149,20 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		content = (
 			<>
 				<Text>{fit('The fix as configuration for which server or framework?', width)}</Text>
-				<Box marginTop={1} aria-label="configuration targets" aria-role="menu">
+				<Region label="configuration targets" marginTop={1} flexDirection="column" aria-role="menu">
 					<SelectInput items={items} initialIndex={initialIndex} limit={Math.max(3, body - 2)} onSelect={(item) => dispatch({ type: 'choose-target', id: item.value, at: configAt })} />
-				</Box>
+				</Region>
 			</>
 		);
 	} else {
 		right = target ? `config: ${target.name}` : '';
 		content = (
 			<>
-				<Box flexDirection="column" aria-label="the cause and the fix">
+				<Region label="the cause and the fix" flexDirection="column">
 					<Scroll lines={lines} scroll={Math.min(s.scroll, maxScroll)} height={h} />
-				</Box>
+				</Region>
 				{status ? (
-					<Text color={s.note?.tone === 'warn' ? 'yellow' : s.note?.tone === 'ok' ? 'green' : 'cyan'} aria-label="status">
+					<Text color={s.note?.tone === 'warn' ? 'yellow' : s.note?.tone === 'ok' ? 'green' : 'cyan'} aria-label={`status: ${status}`}>
 						{para(status, width).split('\n').slice(0, 3).join('\n')}
 					</Text>
 				) : null}

@@ -34,7 +34,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 		>
 			{notice ? <Text color="yellow">{notice}</Text> : null}
 			<Text>{sum.lessons.length} lessons; every answer is checked by a browser model that matches real Chromium and Firefox.</Text>
-			<Box marginTop={1}>
+			<Box marginTop={1} aria-role="menu">
 				<SelectInput<Choice>
 					items={items}
 					onSelect={(item) => {

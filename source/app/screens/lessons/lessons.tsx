@@ -47,14 +47,16 @@ export function Lessons({ navigate, focus = 0 }: { navigate: Navigate; focus?: n
 			right={`${sum.complete}/${sum.lessons.length} complete`}
 			help={confirm ? [{ keys: 'y', does: 'yes, reset' }, { keys: 'n/Esc', does: 'keep it' }] : [{ keys: '↑↓', does: 'choose' }, { keys: 'Enter', does: 'open' }, { keys: 'r', does: 'reset lesson' }, { keys: 'R', does: 'reset all' }, { keys: 'Esc', does: 'back' }]}
 		>
-			<SelectInput<number>
-				items={items}
-				initialIndex={Math.min(focus, Math.max(0, items.length - 1))}
-				limit={Math.max(3, rows - 8)}
-				isFocused={!confirm}
-				onHighlight={(i) => setHighlight(i.value)}
-				onSelect={(i) => navigate({ name: 'player', lesson: i.value })}
-			/>
+			<Box flexDirection="column" aria-role="menu">
+				<SelectInput<number>
+					items={items}
+					initialIndex={Math.min(focus, Math.max(0, items.length - 1))}
+					limit={Math.max(3, rows - 8)}
+					isFocused={!confirm}
+					onHighlight={(i) => setHighlight(i.value)}
+					onSelect={(i) => navigate({ name: 'player', lesson: i.value })}
+				/>
+			</Box>
 			<Box marginTop={1}>
 				{confirm ? (
 					<Text color="yellow">

@@ -1,5 +1,6 @@
 // The lesson player: text pages, exercises answered and graded by the core, hints, the
 // solution after repeated misses, the trace of the learner's answer, and the end of a lesson.
+import { Region } from '../../components/a11y.js';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer } from 'react';
@@ -175,9 +176,9 @@ function Options({ options, cursor, marks }: { options: readonly string[]; curso
 
 function Widget({ prompt, draft: d, onType, onSubmitLine }: { prompt: Prompt; draft: Draft; onType: (t: string) => void; onSubmitLine: (line: string) => void }) {
 	const box = (children: React.ReactNode, label: string) => (
-		<Box flexDirection="column" marginTop={1} aria-label={label}>
+		<Region label={label} flexDirection="column" marginTop={1}>
 			{children}
-		</Box>
+		</Region>
 	);
 	switch (prompt.type) {
 		case 'yes-no':

@@ -1,5 +1,6 @@
 // The reference in the app: topics grouped (headers, the preflight flow, errors, CORS vs CSP,
 // FAQ) → one topic, scrollable. The same topics and text as `cors-tutor ref`.
+import { Region } from '../../components/a11y.js';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { errorTopics } from '../../../reference/errors.js';
@@ -45,9 +46,9 @@ export function Reference({ navigate, topic }: { navigate: Navigate; topic?: str
 	if (open)
 		return (
 			<Frame title={open.title} right={GROUP_TITLES[open.group]} help={[{ keys: '↑↓ PgUp/PgDn', does: 'scroll' }, { keys: 'Esc', does: 'topics' }]}>
-				<Box flexDirection="column" aria-label={`reference topic: ${open.title}`}>
+				<Region label={`reference topic: ${open.title}`} flexDirection="column">
 					<Scroll lines={lines} scroll={s.scroll} height={bodyHeight} />
-				</Box>
+				</Region>
 			</Frame>
 		);
 
@@ -61,9 +62,9 @@ export function Reference({ navigate, topic }: { navigate: Navigate; topic?: str
 	const current = topics[s.cursor];
 	return (
 		<Frame title="Reference" right={`${topics.length} topics · cors-tutor ref`} help={[{ keys: '↑↓', does: 'choose' }, { keys: 'Enter', does: 'read' }, { keys: 'Esc', does: 'back' }]}>
-			<Box flexDirection="column" aria-role="list" aria-label={`reference topics; ${current ? `highlighted: ${current.title}` : 'none'}`}>
+			<Region label={`reference topics; highlighted: ${current ? current.title : 'none'}`} flexDirection="column" aria-role="list">
 				<Scroll lines={shown} scroll={top} height={bodyHeight} />
-			</Box>
+			</Region>
 		</Frame>
 	);
 }

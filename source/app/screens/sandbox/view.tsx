@@ -1,4 +1,5 @@
 // The sandbox's panels. They only render what sandbox.tsx computed: no state, no input.
+import { Region } from '../../components/a11y.js';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import type { Style } from '../../../render/color.js';
@@ -67,20 +68,20 @@ export function RunView(p: RunViewProps) {
 		<Box flexDirection="column">
 			{p.setupLine !== null ? <Text dimColor wrap="truncate-end">{p.setupLine}</Text> : null}
 			<Text bold wrap="truncate-end">{` ${p.laneHeader}`}</Text>
-			<Box flexDirection="column" height={p.diagramHeight} aria-label="messages between the lanes">
+			<Region label="messages between the lanes" flexDirection="column" height={p.diagramHeight}>
 				{p.diagram.length === 0 ? <Text dimColor>{fit(' (nothing sent yet)', p.width)}</Text> : <Scroll lines={p.diagram} scroll={p.top} height={overflow ? p.diagramHeight - 1 : p.diagramHeight} />}
-			</Box>
-			<Box flexDirection="column" aria-label="why">
+			</Region>
+			<Region label="why" flexDirection="column">
 				{p.explain.map((l, i) => (
 					<Text key={`x${i}`} wrap="truncate-end">{l}</Text>
 				))}
-			</Box>
-			<Box flexDirection="column" aria-label="preflight cache">
+			</Region>
+			<Region label="preflight cache" flexDirection="column">
 				<Text bold wrap="truncate-end">{p.cacheTitle}</Text>
 				{p.cache.map((l, i) => (
 					<Text key={`c${i}`} wrap="truncate-end">{paint(c, l.tone)(l.text)}</Text>
 				))}
-			</Box>
+			</Region>
 			<StatusLine message={p.status} fallback={p.fallback} width={p.width} />
 		</Box>
 	);
