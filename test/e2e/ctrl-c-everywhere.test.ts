@@ -1,0 +1,33 @@
+// Ctrl+C leaves from every screen the home screen opens: exit 130, the cursor shown again.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, expect, test } from 'vitest';
+import { Terminal, installedCopy, requireTmux, sh } from './tmux.js';
+
+let cli = '';
+const terminals: Terminal[] = [];
+beforeAll(() => {
+	requireTmux();
+	cli = installedCopy();
+});
+afterEach(() => {
+	for (const t of terminals.splice(0)) t.kill();
+});
+
+const MENU = ['All lessons', 'Sandbox', 'Policy builder', 'Debugger', 'Reference'];
+// What each screen shows once it is ready for keys.
+const SHOWS: Record<string, string> = { 'All lessons': 'reset lesson', Sandbox: 'Presets', 'Policy builder': 'Tab panels', Debugger: 'Console message:', Reference: 'Access-Control-Allow-Origin' };
+
+test.each(MENU)('%s: Ctrl+C exits 130 and restores the cursor', async (item) => {
+	const env = { CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) };
+	const t = new Terminal(`${sh(process.execPath)} ${sh(cli)}`, { width: 80, height: 24, env });
+	terminals.push(t);
+	await t.waitFor('Start the course');
+	await t.pressFirst('Down', /❯ All lessons/);
+	for (const name of MENU.slice(1, MENU.indexOf(item) + 1)) await t.press('Down', new RegExp(`❯ ${name}`));
+	await t.press('Enter', SHOWS[item] as string);
+	expect(t.cursorVisible()).toBe(false);
+	await t.press('C-c', 'EXIT=130');
+	expect(t.cursorVisible()).toBe(true);
+});
