@@ -7,5 +7,6 @@ export type Screen =
 	| { readonly name: 'sandbox'; readonly file?: string }
 	| { readonly name: 'builder'; readonly file?: string; readonly policy?: Policy }
 	| { readonly name: 'debugger' }
-	| { readonly name: 'reference'; readonly topic?: string };
+	/** `back`: where Esc on the topic returns (the lesson page that opened it); else the topic list. */
+	| { readonly name: 'reference'; readonly topic?: string; readonly back?: Screen };
 export type Navigate = (to: Screen) => void;

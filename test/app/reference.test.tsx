@@ -77,3 +77,25 @@ describe('reference state', () => {
 		expect(initial(topics, 'nope')).toMatchObject({ open: null, cursor: 0 });
 	});
 });
+
+describe('from a lesson', () => {
+	test('r on a page that embeds a reference section opens that topic; Esc returns to the page', async () => {
+		s = await start({ curriculumDir: LESSONS, initial: { name: 'player', lesson: 3, page: 1 } });
+		let f = await s.see('04 · Access-Control-Allow-Origin');
+		for (let i = 0; i < 6 && !f.includes('r reference'); i++) f = await s.press(KEY.right, (x) => x !== f);
+		expect(f).toContain('From the reference: cors-tutor ref access-control-allow-origin');
+		const where = /(\d+\/\d+)\n/.exec(f)?.[1];
+		const topic = await s.press('r', 'Esc back to the lesson');
+		expect(topic).toMatch(/^Access-Control-Allow-Origin\s+Headers/);
+		const back = await s.press(KEY.escape, 'r reference');
+		expect(back).toContain('04 · Access-Control-Allow-Origin');
+		expect(back.split('\n')[0]).toContain(where as string);
+	});
+
+	test('pages without an embedded section do not offer r', async () => {
+		s = await start({ curriculumDir: LESSONS, initial: { name: 'player', lesson: 0, page: 1 } });
+		const f = await s.see('01 · Origins');
+		expect(f).not.toContain('r reference');
+		await s.press('r', (x) => x === f);
+	});
+});

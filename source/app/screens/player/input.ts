@@ -3,7 +3,7 @@
 
 import type { Key } from 'ink';
 import type { Answer, Prompt } from '../../../grading/types.js';
-import { type Draft, type Page, type PlayerState, answerOf } from './state.js';
+import { type Draft, type Page, type PlayerState, answerOf, pageReference } from './state.js';
 
 export type Effect =
 	| { readonly type: 'next' }
@@ -16,6 +16,8 @@ export type Effect =
 	| { readonly type: 'submit'; readonly answer: Answer }
 	| { readonly type: 'solution' }
 	| { readonly type: 'trace' }
+	/** Open the reference topic the page embeds. */
+	| { readonly type: 'reference' }
 	| { readonly type: 'none' };
 
 const NONE: Effect = { type: 'none' };
@@ -38,6 +40,7 @@ export function onKey(input: string, key: Key, s: PlayerState, page: Page | unde
 	}
 	if (key.escape) return { type: 'back' };
 	if (input === 'q') return { type: 'quit' };
+	if (input === 'r' && pageReference(page)) return { type: 'reference' };
 	if (key.leftArrow) return { type: 'prev' };
 	if (key.rightArrow) return { type: 'next' };
 	if (page?.type !== 'exercise' || !prompt) return key.return || input === ' ' ? { type: 'next' } : key.downArrow ? { type: 'scroll', by: 1 } : key.upArrow ? { type: 'scroll', by: -1 } : NONE;

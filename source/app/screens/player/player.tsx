@@ -16,7 +16,7 @@ import type { Navigate } from '../../navigation.js';
 import { summarise } from '../../summary.js';
 import { useSize } from '../../use-size.js';
 import { onKey } from './input.js';
-import { type Draft, type PlayerState, pagesOf, reducer, startAt } from './state.js';
+import { type Draft, type PlayerState, pagesOf, reducer, startAt, pageReference } from './state.js';
 
 export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: { navigate: Navigate; lesson: number; page?: number }) {
 	const svc = useServices();
@@ -76,6 +76,10 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 				return dispatch({ type: 'solution' });
 			case 'trace':
 				return dispatch({ type: 'trace' });
+			case 'reference': {
+				const topic = pageReference(page);
+				return topic ? navigate({ name: 'reference', topic, back: { name: 'player', lesson: s.lesson, page: s.page } }) : undefined;
+			}
 		}
 	});
 
@@ -86,7 +90,7 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 		<Frame
 			title={`${String(lesson.number).padStart(2, '0')} · ${lesson.title}`}
 			right={`${stepTitle ? `${stepTitle} · ` : ''}${s.page + 1}/${pages.length}`}
-			help={helpFor(s, page.type, prompt)}
+			help={helpFor(s, page.type, prompt, pageReference(page) !== null)}
 		>
 			<Scroll lines={lines} scroll={s.scroll} height={bodyHeight} />
 			{prompt && !s.grade?.correct && !s.showTrace ? <Widget prompt={prompt} draft={s.draft} onType={(text) => dispatch({ type: 'draft', draft: { text } })} onSubmitLine={(line) => {
@@ -227,10 +231,10 @@ function Widget({ prompt, draft: d, onType, onSubmitLine }: { prompt: Prompt; dr
 	}
 }
 
-function helpFor(s: PlayerState, type: string, prompt: Prompt | null): KeyHelp[] {
+function helpFor(s: PlayerState, type: string, prompt: Prompt | null, reference: boolean): KeyHelp[] {
 	if (s.draft.typing)
 		return [{ keys: 'Enter', does: prompt?.type === 'headers' ? 'add line (empty: check)' : 'check' }, ...(prompt?.type === 'headers' ? [{ keys: 'Backspace', does: 'on an empty line: remove the last one' }] : []), ...(prompt?.type === 'headers' && prompt.preflight && prompt.response ? [{ keys: 'Tab', does: 'switch section' }] : []), { keys: 'Esc', does: 'stop typing' }];
-	if (type !== 'exercise') return [{ keys: 'Enter/→', does: 'next' }, { keys: '←', does: 'back' }, { keys: 'PgDn', does: 'scroll' }, { keys: 'Esc', does: 'lessons' }, { keys: 'q', does: 'quit' }];
+	if (type !== 'exercise') return [{ keys: 'Enter/→', does: 'next' }, { keys: '←', does: 'back' }, { keys: 'PgDn', does: 'scroll' }, ...(reference ? [{ keys: 'r', does: 'reference' }] : []), { keys: 'Esc', does: 'lessons' }, { keys: 'q', does: 'quit' }];
 	if (s.grade?.correct) return [{ keys: 'Enter', does: 'continue' }, { keys: 't', does: 'trace' }, { keys: '←', does: 'back' }, { keys: 'Esc', does: 'lessons' }];
 	return [
 		{ keys: prompt?.type === 'multi' ? '↑↓ Space Enter' : prompt?.type === 'number' || prompt?.type === 'headers' ? 'Enter' : '↑↓ Enter', does: prompt?.type === 'number' || prompt?.type === 'headers' ? 'type' : 'answer' },

@@ -24,6 +24,12 @@ export function pagesOf(l: Lesson): Page[] {
 	return pages;
 }
 
+/** The reference topic a text page embeds (the loader marks it "From the reference: `cors-tutor ref <id>`"), if any. */
+export function pageReference(page: Page | undefined): string | null {
+	if (page?.type !== 'text') return null;
+	return /From the reference: `cors-tutor ref ([a-z0-9-]+)`/.exec(page.markdown)?.[1] ?? null;
+}
+
 /** The learner's unfinished answer. */
 export interface Draft {
 	/** Highlighted option (choice, multi, order, outcome). */

@@ -9,12 +9,12 @@ import { GROUP_TITLES } from '../../../reference/topic.js';
 import { markdownToLines } from '../../../render/markdown.js';
 import { Frame, Scroll, fit } from '../../components/frame.js';
 import { useServices } from '../../context.js';
-import type { Navigate } from '../../navigation.js';
+import type { Navigate, Screen } from '../../navigation.js';
 import { useSize } from '../../use-size.js';
 import { onKey } from './input.js';
 import { initial, ordered, reducer, rowsOf } from './state.js';
 
-export function Reference({ navigate, topic }: { navigate: Navigate; topic?: string }) {
+export function Reference({ navigate, topic, back }: { navigate: Navigate; topic?: string; back?: Screen }) {
 	const { curriculum, style: c } = useServices();
 	const { columns, rows } = useSize();
 	const topics = useMemo(() => ordered(curriculum.reference?.topics ?? errorTopics()), [curriculum]);
@@ -37,7 +37,8 @@ export function Reference({ navigate, topic }: { navigate: Navigate; topic?: str
 				return t ? dispatch({ type: 'open', id: t.id }) : undefined;
 			}
 			case 'close':
-				return dispatch({ type: 'close' });
+				// Opened from a lesson page: Esc goes back to it.
+				return back && s.open === topic ? navigate(back) : dispatch({ type: 'close' });
 			case 'scroll':
 				return dispatch({ type: 'scroll', by: e.by, max: lines.length - bodyHeight });
 		}
@@ -45,7 +46,7 @@ export function Reference({ navigate, topic }: { navigate: Navigate; topic?: str
 
 	if (open)
 		return (
-			<Frame title={open.title} right={GROUP_TITLES[open.group]} help={[{ keys: '↑↓ PgUp/PgDn', does: 'scroll' }, { keys: 'Esc', does: 'topics' }]}>
+			<Frame title={open.title} right={GROUP_TITLES[open.group]} help={[{ keys: '↑↓ PgUp/PgDn', does: 'scroll' }, { keys: 'Esc', does: back && open.id === topic ? 'back to the lesson' : 'topics' }]}>
 				<Region label={`reference topic: ${open.title}`} flexDirection="column">
 					<Scroll lines={lines} scroll={s.scroll} height={bodyHeight} />
 				</Region>
