@@ -8,7 +8,13 @@ import { Builder, Debugger, Player, Reference, Sandbox, preloadScreens } from '.
 import { Lessons } from './screens/lessons/lessons.js';
 
 export function App({ services, initial }: { services: Omit<Services, 'progress' | 'setProgress'> & { progress: Services['progress']; save: (p: Services['progress']) => void }; initial: Screen }) {
-	const [screen, setScreen] = useState<Screen>(initial);
+	const [screen, show] = useState<Screen>(initial);
+	// The screen left last, so that home can highlight the entry that leads back to it.
+	const [left, setLeft] = useState<Screen['name'] | null>(null);
+	const setScreen = (to: Screen) => {
+		setLeft(screen.name);
+		show(to);
+	};
 	const [progress, setProgressState] = useState(services.progress);
 	const latest = useRef(services.progress);
 	useInput((input, key) => {
@@ -31,7 +37,7 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 	return (
 		<ServicesContext.Provider value={value}>
 			<Suspense fallback={null}>
-				{screen.name === 'home' ? <Home navigate={setScreen} /> : null}
+				{screen.name === 'home' ? <Home navigate={setScreen} {...(left ? { from: left } : {})} /> : null}
 				{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
 				{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
 				{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}

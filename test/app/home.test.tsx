@@ -1,4 +1,5 @@
 // The home screen: progress, the menu (only what exists), the key help, and the way out.
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EMPTY_PROGRESS, recordAttempt, setLast } from '../../source/progress/progress.js';
 import { KEY, NOW, type Session, start } from './helpers.js';
@@ -59,4 +60,17 @@ describe('home screen', () => {
 		s.send(KEY.enter);
 		expect(await s.exited()).toBe(0);
 	});
+});
+
+test('coming back home highlights the entry that led away', async () => {
+	const s = await start({ curriculumDir: join(import.meta.dirname, '../../lessons') });
+	try {
+		await s.see('❯ Start the course');
+		for (const entry of ['All lessons', 'Sandbox', 'Policy builder', 'Debugger', 'Reference']) await s.press(KEY.down, `❯ ${entry}`);
+		await s.press(KEY.enter, 'Enter read');
+		const home = await s.press(KEY.escape, 'Start the course');
+		expect(home).toContain('❯ Reference: headers, the preflight, errors, FAQ');
+	} finally {
+		s.unmount();
+	}
 });

@@ -4,11 +4,14 @@ import SelectInput from 'ink-select-input';
 import { useServices } from '../../context.js';
 import { Frame } from '../../components/frame.js';
 import { resumePoint, summarise } from '../../summary.js';
-import type { Navigate } from '../../navigation.js';
+import type { Navigate, Screen } from '../../navigation.js';
 
 type Choice = 'continue' | 'lessons' | 'sandbox' | 'builder' | 'debugger' | 'reference' | 'quit';
 
-export function Home({ navigate }: { navigate: Navigate }) {
+/** The entry that leads to each screen (the player is reached by "continue"). */
+const ENTRY: Partial<Record<Screen['name'], Choice>> = { player: 'continue', lessons: 'lessons', sandbox: 'sandbox', builder: 'builder', debugger: 'debugger', reference: 'reference' };
+
+export function Home({ navigate, from }: { navigate: Navigate; from?: Screen['name'] }) {
 	const { curriculum, progress, notice, exit } = useServices();
 	const sum = summarise(curriculum, progress);
 	const resume = resumePoint(curriculum, progress);
@@ -37,6 +40,7 @@ export function Home({ navigate }: { navigate: Navigate }) {
 			<Box marginTop={1} aria-role="menu">
 				<SelectInput<Choice>
 					items={items}
+					initialIndex={Math.max(0, items.findIndex((i) => i.value === (from ? ENTRY[from] : undefined)))}
 					onSelect={(item) => {
 						if (item.value === 'quit') exit(0);
 						else if (item.value === 'lessons') navigate({ name: 'lessons' });
