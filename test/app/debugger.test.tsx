@@ -37,7 +37,7 @@ describe('the Debugger screen', () => {
 		const f = await s.press(KEY.enter, 'Console message:');
 		expect(f).toContain('Paste the CORS error from the browser console');
 		expect(f).toContain('Enter explain  ·  Esc home');
-		await s.press(KEY.escape, '❯ Start the course');
+		await s.press(KEY.escape, '❯ Debugger');
 	});
 
 	test('paste a Chromium message: the cause, the fix, the traps; Esc back to the message, then home', async () => {
