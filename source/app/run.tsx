@@ -4,6 +4,7 @@ import { loadCurriculum } from '../content/load.js';
 import { loadProgress, progressFile, saveProgress } from '../progress/store.js';
 import { ANSI, PLAIN } from '../render/color.js';
 import { App } from './app.js';
+import { keysApart } from './keys-apart.js';
 import type { Screen } from './navigation.js';
 
 export async function runApp(initial: Screen | { name: 'learn'; lesson?: string }, opts: { color: boolean }): Promise<number> {
@@ -41,7 +42,7 @@ export async function runApp(initial: Screen | { name: 'learn'; lesson?: string 
 				},
 			}}
 		/>,
-		{ exitOnCtrlC: false },
+		{ exitOnCtrlC: false, stdin: keysApart(process.stdin) as unknown as NodeJS.ReadStream },
 	);
 	await instance.waitUntilExit();
 	if (saveError) process.stderr.write(`warning: ${saveError}\n`);

@@ -1,4 +1,5 @@
-// Ctrl+C leaves from every screen the home screen opens: exit 130, the cursor shown again.
+// Ctrl+C leaves from every screen the home screen opens: exit 130, the cursor shown again. And keys
+// that arrive together in one read are each acted on.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,4 +31,16 @@ test.each(MENU)('%s: Ctrl+C exits 130 and restores the cursor', async (item) => 
 	expect(t.cursorVisible()).toBe(false);
 	await t.press('C-c', 'EXIT=130');
 	expect(t.cursorVisible()).toBe(true);
+});
+
+test('several keys in one read (as tmux sends them) each count: ↓↓↓⏎ opens the fourth entry', async () => {
+	const env = { CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) };
+	const t = new Terminal(`${sh(process.execPath)} ${sh(cli)}`, { width: 80, height: 24, env });
+	terminals.push(t);
+	await t.waitFor('Start the course');
+	// Wait until the home screen takes keys (its first frame is drawn just before it listens).
+	await t.pressFirst('Down', /❯ All lessons/);
+	await t.press('Up', /❯ Start the course/);
+	t.keys('Down', 'Down', 'Down', 'Enter');
+	await t.waitFor('Policy builder · new policy');
 });
