@@ -1,14 +1,14 @@
 // Start the interactive app. Loaded only for interactive commands, after the terminal check.
 import { render } from 'ink';
-import { loadCurriculum } from '../content/load.js';
+import type { Curriculum } from '../content/load.js';
 import { loadProgress, progressFile, saveProgress } from '../progress/store.js';
 import { ANSI, PLAIN } from '../render/color.js';
 import { App } from './app.js';
 import { keysApart } from './keys-apart.js';
 import type { Screen } from './navigation.js';
 
-export async function runApp(initial: Screen | { name: 'learn'; lesson?: string }, opts: { color: boolean }): Promise<number> {
-	const curriculum = loadCurriculum();
+export async function runApp(initial: Screen | { name: 'learn'; lesson?: string }, opts: { color: boolean; curriculum: Curriculum }): Promise<number> {
+	const { curriculum } = opts;
 	const file = progressFile();
 	const { progress, warning } = loadProgress(file);
 	let screen: Screen;

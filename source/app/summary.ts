@@ -1,6 +1,6 @@
 // Course progress figures, shared by the screens and `cors-tutor lessons`.
 import type { Curriculum } from '../content/load.js';
-import { exercisesOf } from '../content/markdown.js';
+import { exercisesOf } from '../content/lesson.js';
 import { type Progress, isSolved } from '../progress/progress.js';
 
 export interface LessonSummary {

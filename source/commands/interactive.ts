@@ -25,10 +25,14 @@ async function start(screen: Parameters<typeof import('../app/run.js')['runApp']
 	const color = colorEnabled({ flag: flags.color, isTTY: true, env: process.env });
 	// chalk (inside Ink) reads FORCE_COLOR, not NO_COLOR: decide before it loads.
 	if (!color) process.env.FORCE_COLOR = '0';
+	// The curriculum loads on another thread while Ink loads here (see load-soon.ts).
+	const { loadCurriculumSoon } = await import('../content/load-soon.js');
+	const curriculum = loadCurriculumSoon();
+	curriculum.catch(() => {});
 	const { runApp, LessonNotFound } = await import('../app/run.js');
-	const { CurriculumError } = await import('../content/load.js');
+	const { CurriculumError } = await import('../content/curriculum.js');
 	try {
-		return await runApp(screen, { color });
+		return await runApp(screen, { color, curriculum: await curriculum });
 	} catch (e) {
 		if (e instanceof LessonNotFound) throw new UsageError(`no lesson "${e.wanted}"`, `lessons: ${e.ids.join(', ')}`);
 		if (e instanceof CurriculumError) {

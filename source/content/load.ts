@@ -1,28 +1,13 @@
 // The curriculum: every lessons/NN-id.md file, parsed and cross-checked (unique ids and numbers).
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../input/json.js';
 import { type Reference, ReferenceError, findSection, loadReference } from '../reference/load.js';
+import { type Curriculum, CurriculumError, defaultLessonsDir } from './curriculum.js';
 import { type Lesson, exercisesOf, parseLesson } from './markdown.js';
 
-export interface Curriculum {
-	readonly dir: string;
-	readonly lessons: readonly Lesson[];
-	/** The reference topics in dir/reference/ (and the generated error topics). */
-	readonly reference?: Reference;
-}
-
-/** lessons/ beside the package root, found from wherever this module was bundled to. */
-export function defaultLessonsDir(from = import.meta.url): string {
-	let dir = dirname(fileURLToPath(from));
-	for (let i = 0; i < 6; i++) {
-		if (existsSync(join(dir, 'lessons')) && existsSync(join(dir, 'package.json'))) return join(dir, 'lessons');
-		dir = dirname(dir);
-	}
-	throw new Error('cannot find the lessons/ folder next to package.json');
-}
+export { type Curriculum, CurriculumError, defaultLessonsDir } from './curriculum.js';
 
 /** Load and validate every lesson; all problems of all files are reported together. */
 export function loadCurriculum(dir = defaultLessonsDir()): Curriculum {
@@ -62,10 +47,4 @@ export function loadCurriculum(dir = defaultLessonsDir()): Curriculum {
 		for (const l of t.lessons) if (!ids.has(l)) errors.push(new InputError(t.file, [`field "lessons": there is no lesson "${l}"`]));
 	if (errors.length) throw new CurriculumError(errors);
 	return { dir, lessons, reference };
-}
-
-export class CurriculumError extends Error {
-	constructor(readonly errors: readonly InputError[]) {
-		super(errors.map((e) => e.message).join('\n'));
-	}
 }

@@ -3,24 +3,11 @@
 // name the file and line.
 
 import { InputError, describeIssues } from '../input/json.js';
+import type { Block, Lesson } from './lesson.js';
 import { type ExerciseJson, exerciseSchema } from './schema.js';
 
-export type Block = { readonly type: 'text'; readonly markdown: string } | { readonly type: 'exercise'; readonly exercise: ExerciseJson; readonly line: number };
-
-export interface LessonStep {
-	readonly title: string;
-	readonly blocks: readonly Block[];
-}
-
-export interface Lesson {
-	readonly file: string;
-	/** From the file name `NN-id.md`. */
-	readonly id: string;
-	readonly number: number;
-	readonly title: string;
-	readonly intro: string;
-	readonly steps: readonly LessonStep[];
-}
+export type { Block, Lesson, LessonStep } from './lesson.js';
+export { exercisesOf } from './lesson.js';
 
 const FILE_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
@@ -121,5 +108,3 @@ function parseExercise(json: string, firstLine: number, problems: string[]): Exe
 }
 
 /** Every exercise of a lesson, in order. */
-export const exercisesOf = (l: Lesson): ExerciseJson[] =>
-	l.steps.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'exercise' ? [b.exercise] : [])));

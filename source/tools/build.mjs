@@ -7,7 +7,8 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 const YOGA_WASM = 'yoga.wasm';
 rmSync('dist', { recursive: true, force: true });
 const result = await build({
-	entryPoints: ['source/cli.ts'],
+	// The curriculum's worker (source/content/load-soon.ts) sits with the chunks that start it.
+	entryPoints: ['source/cli.ts', { in: 'source/content/load-worker.ts', out: 'chunks/load-worker' }],
 	outdir: 'dist',
 	bundle: true,
 	splitting: true,
@@ -67,4 +68,6 @@ const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object
 if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/chunks/`);
 if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
 writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(result.metafile));
+const soon = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).includes('source/content/load-soon.ts'));
+if (soon.length !== 1 || !soon[0][0].startsWith('dist/chunks/')) throw new Error('load-soon.ts must end up in one chunk in dist/chunks/, beside chunks/load-worker.js');
 chmodSync('dist/cli.js', 0o755);

@@ -151,3 +151,17 @@ describe('colour', () => {
 		expect(await t.exitCode()).toBe(0);
 	});
 });
+
+describe('a broken lesson file', () => {
+	test('the app does not start: every problem on stderr with its file and line, exit 1', async () => {
+		// A copy of the package whose lesson 1 has an exercise with an unknown field.
+		const bin = installedCopy();
+		const lesson = join(bin, '../../lessons/01-origins.md');
+		writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('```exercise\n{', '```exercise\n{"colour": "red",'));
+		const t = new Terminal(`${sh(process.execPath)} ${sh(bin)}`, { width: 100, height: 30, env: { CORS_TUTOR_DATA_DIR: dataDir() } });
+		terminals.push(t);
+		await t.waitFor('EXIT=1', 20_000);
+		const screen = t.screen({ joined: true });
+		expect(screen).toMatch(/error: \S*01-origins\.md: line \d+: exercise "[a-z0-9-]+": \(top level\): unknown field "colour"/);
+	});
+});

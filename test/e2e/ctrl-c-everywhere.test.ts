@@ -3,27 +3,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, test } from 'vitest';
-import { Terminal, installedCopy, requireTmux, sh } from './tmux.js';
+import { expect, test } from 'vitest';
+import { builtAppTerminals } from './tmux.js';
 
-let cli = '';
-const terminals: Terminal[] = [];
-beforeAll(() => {
-	requireTmux();
-	cli = installedCopy();
-});
-afterEach(() => {
-	for (const t of terminals.splice(0)) t.kill();
-});
+const start = builtAppTerminals();
+const fresh = () => start('', 80, 24, { CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) });
 
 const MENU = ['All lessons', 'Sandbox', 'Policy builder', 'Debugger', 'Reference'];
 // What each screen shows once it is ready for keys.
 const SHOWS: Record<string, string> = { 'All lessons': 'reset lesson', Sandbox: 'Presets', 'Policy builder': 'Tab panels', Debugger: 'Console message:', Reference: 'Access-Control-Allow-Origin' };
 
 test.each(MENU)('%s: Ctrl+C exits 130 and restores the cursor', async (item) => {
-	const env = { CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) };
-	const t = new Terminal(`${sh(process.execPath)} ${sh(cli)}`, { width: 80, height: 24, env });
-	terminals.push(t);
+	const t = fresh();
 	await t.waitFor('Start the course');
 	await t.pressFirst('Down', /❯ All lessons/);
 	for (const name of MENU.slice(1, MENU.indexOf(item) + 1)) await t.press('Down', new RegExp(`❯ ${name}`));
@@ -34,9 +25,7 @@ test.each(MENU)('%s: Ctrl+C exits 130 and restores the cursor', async (item) => 
 });
 
 test('several keys in one read (as tmux sends them) each count: ↓↓↓⏎ opens the fourth entry', async () => {
-	const env = { CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) };
-	const t = new Terminal(`${sh(process.execPath)} ${sh(cli)}`, { width: 80, height: 24, env });
-	terminals.push(t);
+	const t = fresh();
 	await t.waitFor('Start the course');
 	// Wait until the home screen takes keys (its first frame is drawn just before it listens).
 	await t.pressFirst('Down', /❯ All lessons/);

@@ -4,25 +4,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, expect, test } from 'vitest';
-import { Terminal, installedCopy, requireTmux, sh } from './tmux.js';
+import { expect, test } from 'vitest';
+import { builtAppTerminals } from './tmux.js';
 
-let cli = '';
-const terminals: Terminal[] = [];
-beforeAll(() => {
-	requireTmux();
-	cli = installedCopy();
-});
-afterEach(() => {
-	for (const t of terminals.splice(0)) t.kill();
-});
-
-function open(): Terminal {
-	const env = { INK_SCREEN_READER: 'true', CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) };
-	const t = new Terminal(`${sh(process.execPath)} ${sh(cli)}`, { width: 80, height: 24, env });
-	terminals.push(t);
-	return t;
-}
+const start = builtAppTerminals();
+const open = () => start('', 80, 24, { INK_SCREEN_READER: 'true', CORS_TUTOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'cors-tutor-data-')) });
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 test('home and a lesson exercise: the menu, the answer choices and the keys in words', async () => {

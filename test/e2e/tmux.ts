@@ -142,7 +142,7 @@ export class Terminal {
  * For a test file: a copy of the built app (installedCopy) made once, and `start(args)` to run
  * it in a fresh terminal from the repository root; every terminal is killed after each test.
  */
-export function builtAppTerminals(): (args: string, width?: number, height?: number) => Terminal {
+export function builtAppTerminals(): (args: string, width?: number, height?: number, env?: Record<string, string>) => Terminal {
 	let bin = '';
 	const open: Terminal[] = [];
 	beforeAll(() => {
@@ -152,8 +152,8 @@ export function builtAppTerminals(): (args: string, width?: number, height?: num
 	afterEach(() => {
 		for (const t of open.splice(0)) t.kill();
 	});
-	return (args, width = 100, height = 30) => {
-		const t = new Terminal(`cd ${sh(ROOT)} && ${sh(process.execPath)} ${sh(bin)} ${args}`, { width, height });
+	return (args, width = 100, height = 30, env = {}) => {
+		const t = new Terminal(`cd ${sh(ROOT)} && ${sh(process.execPath)} ${sh(bin)} ${args}`, { width, height, env });
 		open.push(t);
 		return t;
 	};

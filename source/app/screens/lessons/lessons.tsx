@@ -2,7 +2,7 @@
 import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import { useState } from 'react';
-import { exercisesOf } from '../../../content/markdown.js';
+import { exercisesOf } from '../../../content/lesson.js';
 import { reset } from '../../../progress/progress.js';
 import { Frame } from '../../components/frame.js';
 import { useServices } from '../../context.js';

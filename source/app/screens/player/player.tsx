@@ -4,7 +4,7 @@ import { Region } from '../../components/a11y.js';
 import { Box, Text, useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useEffect, useMemo, useReducer } from 'react';
-import { exercisesOf } from '../../../content/markdown.js';
+import { exercisesOf } from '../../../content/lesson.js';
 import { type Prepared, prepare } from '../../../grading/index.js';
 import type { Answer, Prompt } from '../../../grading/types.js';
 import { recordAttempt, setLast } from '../../../progress/progress.js';

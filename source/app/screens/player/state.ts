@@ -1,7 +1,7 @@
 // The lesson player's state: which page of which lesson, and the learner's work on the
 // current exercise. A pure reducer over a closed set of actions.
 
-import type { Lesson } from '../../../content/markdown.js';
+import type { Lesson } from '../../../content/lesson.js';
 import type { ExerciseJson } from '../../../content/schema.js';
 import type { Answer, Grade, Prompt } from '../../../grading/types.js';
 
