@@ -39,7 +39,10 @@ export interface KeyStream extends PassThrough {
 export function keysApart(input: NodeJS.ReadStream, gapMs = 40): KeyStream {
 	const out = new PassThrough() as KeyStream;
 	let queue: Promise<void> = Promise.resolve();
-	const pause = () => new Promise<void>((resolve) => setTimeout(resolve, gapMs));
+	// The gap, then a turn of the check phase: if the event loop was busy (a screen loading),
+	// the timer fires late, and the render work queued meanwhile (React's scheduler runs on
+	// setImmediate) must run before the next key.
+	const pause = () => new Promise<void>((resolve) => setTimeout(() => setImmediate(resolve), gapMs));
 	// A read can end inside a multi-byte character: the decoder keeps the rest for the next.
 	const decoder = new StringDecoder('utf8');
 	const onData = (chunk: Buffer | string) => {

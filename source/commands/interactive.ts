@@ -25,6 +25,9 @@ async function start(screen: Parameters<typeof import('../app/run.js')['runApp']
 	const color = colorEnabled({ flag: flags.color, isTTY: true, env: process.env });
 	// chalk (inside Ink) reads FORCE_COLOR, not NO_COLOR: decide before it loads.
 	if (!color) process.env.FORCE_COLOR = '0';
+	// Keys typed while the app starts are kept for it, not echoed over the first frame: the
+	// terminal goes raw now, and stdin (paused) holds them until the app reads (keys-apart.ts).
+	process.stdin.setRawMode(true);
 	// The curriculum loads on another thread while Ink loads here (see load-soon.ts).
 	const { loadCurriculumSoon } = await import('../content/load-soon.js');
 	const curriculum = loadCurriculumSoon();
@@ -40,6 +43,8 @@ async function start(screen: Parameters<typeof import('../app/run.js')['runApp']
 			return 1;
 		}
 		throw e;
+	} finally {
+		process.stdin.setRawMode(false);
 	}
 }
 
