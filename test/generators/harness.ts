@@ -11,6 +11,9 @@ import {
 	type FetchInit, type Header, PROFILES, type Server, type ServerRequest, type ServerResponse, VirtualClock,
 	browserFetch, lower, parsePageOrigin, type Origin, type TraceEvent,
 } from '../../source/core/index.js';
+import { runAudit } from '../../source/audit/engine.js';
+import { policySites } from '../../source/audit/policy.js';
+import { networkResponder, policyResponder } from '../../source/audit/responders.js';
 import type { Target } from '../../source/generators/types.js';
 import { type Policy, evaluatePolicy, policyServer } from '../../source/policy/index.js';
 
@@ -236,4 +239,17 @@ export function fetchMatrix(allowed: string): PageFetch[] {
 		{ page: 'https://evil.example.net', init: { ...base, credentials: 'include' } },
 		{ page: allowed, init: { ...base, url: 'http://api.example.com/status/500' } },
 	];
+}
+
+/**
+ * `cors-tutor audit` of the running server agrees with the audit of its policy file, class by
+ * class (found or not, and severity): what the offline audit promises is what a scanner finds
+ * once it is deployed. Returns the disagreements.
+ */
+export async function auditAgrees(port: number, policy: Policy): Promise<string[]> {
+	const { sites } = policySites(policy);
+	const [live, offline] = await Promise.all([runAudit(sites, networkResponder(`http://127.0.0.1:${port}/`)), runAudit(sites, policyResponder(policy))]);
+	const verdict = (c: { id: string; status: string; severity: string }) => `${c.id}: ${c.status}${c.status === 'found' ? ` (${c.severity})` : ''}`;
+	const want = new Map(offline.classes.map((c) => [c.id, verdict(c)]));
+	return live.classes.filter((c) => want.get(c.id) !== verdict(c)).map((c) => `live ${verdict(c)}, policy file ${want.get(c.id)}`);
 }

@@ -19,7 +19,7 @@ import { NGINX_PART_2, nginxTarget } from '../../source/generators/nginx.js';
 import { TARGETS } from '../../source/generators/registry.js';
 import type { Target } from '../../source/generators/types.js';
 import { DEFAULT_POLICY, type OriginRule, type Policy, parsePolicyText, policyToJson } from '../../source/policy/index.js';
-import { compareWithModel, fetchMatrix, freePort, probeMatrix, send, startDemo, verdicts } from './harness.js';
+import { auditAgrees, compareWithModel, fetchMatrix, freePort, probeMatrix, send, startDemo, verdicts } from './harness.js';
 
 // ── the servers ──
 
@@ -562,6 +562,7 @@ for (const s of SERVERS) {
 				const demo = await startDemo(s.target, c.policy);
 				try {
 					expect(await probeAll(demo.port, c, { demoBodies: true })).toEqual([]);
+					expect(await auditAgrees(demo.port, c.policy)).toEqual([]);
 				} finally {
 					await demo.stop();
 					rmSync(demo.dir, { recursive: true, force: true });
