@@ -12,11 +12,17 @@ export interface KeyHelp {
 /** Shorten `s` to `n` columns with an ellipsis. */
 export const fit = (s: string, n: number): string => (s.length <= n ? s : n <= 1 ? s.slice(0, Math.max(0, n)) : `${s.slice(0, n - 1)}…`);
 
-export function Frame({ title, right, children, help }: { title: string; right?: string; children: ReactNode; help: readonly KeyHelp[] }) {
+/**
+ * `right` may offer shorter forms after the full one ("Lessons 3/14 complete · 9/83 exercises",
+ * "3/14 lessons"): the first that fits is shown, else the last is shortened.
+ */
+export function Frame({ title, right, children, help }: { title: string; right?: string | readonly string[]; children: ReactNode; help: readonly KeyHelp[] }) {
 	// The title line never wraps: the right-hand part gives way first, then the title.
 	const { columns } = useSize();
 	const t = fit(title, columns - 1);
-	const r = right ? fit(right, columns - t.length - 3) : '';
+	const room = columns - t.length - 3;
+	const forms = typeof right === 'string' ? [right] : (right ?? []);
+	const r = forms.find((f) => f.length <= room) ?? fit(forms.at(-1) ?? '', room);
 	return (
 		<Box flexDirection="column">
 			<Box justifyContent="space-between">
