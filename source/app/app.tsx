@@ -39,9 +39,9 @@ export function App({ services, initial }: { services: Omit<Services, 'progress'
 			<Suspense fallback={null}>
 				{screen.name === 'home' ? <Home navigate={setScreen} {...(left ? { from: left } : {})} /> : null}
 				{screen.name === 'lessons' ? <Lessons navigate={setScreen} focus={screen.focus} /> : null}
-				{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} /> : null}
+				{screen.name === 'player' ? <Player key={`${screen.lesson}:${screen.page ?? 0}`} navigate={setScreen} lesson={screen.lesson} page={screen.page} {...(screen.back ? { back: screen.back } : {})} /> : null}
 				{screen.name === 'sandbox' ? <Sandbox navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} /> : null}
-				{screen.name === 'debugger' ? <Debugger navigate={setScreen} /> : null}
+				{screen.name === 'debugger' ? <Debugger navigate={setScreen} {...(screen.state ? { initial: screen.state } : {})} /> : null}
 				{screen.name === 'reference' ? <Reference navigate={setScreen} {...(screen.topic ? { topic: screen.topic } : {})} {...(screen.back ? { back: screen.back } : {})} /> : null}
 				{screen.name === 'builder' ? <Builder navigate={setScreen} {...(screen.file ? { file: screen.file } : {})} {...(screen.policy ? { policy: screen.policy } : {})} /> : null}
 			</Suspense>

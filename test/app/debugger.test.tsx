@@ -111,7 +111,7 @@ describe('the Debugger screen', () => {
 		expect(flat(f)).toContain('"ERR_FAILED" alone does not say why');
 	});
 
-	test('l opens the lesson that teaches the failure in the player', async () => {
+	test('l opens the lesson that teaches the failure in the player; Esc comes back to the report', async () => {
 		const s = await open({ curriculumDir: LESSONS });
 		await s.press(CHROME, 'Recognised');
 		let f = await s.press(KEY.enter, 'What happened');
@@ -120,6 +120,10 @@ describe('the Debugger screen', () => {
 		expect(flat(f)).toMatch(/Learn it: lesson 6, ".*" — press l to open it/);
 		// The player is loaded on demand: wait for it rather than for the Debugger to go.
 		f = await s.press('l', 'Allow-Methods and Allow-Headers');
-		expect(f).not.toContain('Debugger');
+		expect(f).not.toContain('Debugger —');
+		expect(f).toContain('Esc Debugger');
+		// Esc comes back to the same report where it was left, not to a blank Debugger.
+		f = await s.press(KEY.escape, 'Debugger —');
+		expect(flat(f)).toMatch(/Learn it: lesson 6, ".*" — press l to open it/);
 	});
 });

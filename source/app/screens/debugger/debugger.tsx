@@ -80,7 +80,8 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		if (e.type === 'home') now.navigate({ name: 'home' });
 		else if (e.type === 'quit') now.exit(0);
 		else if (e.type === 'lesson') {
-			if (now.lessonIndex >= 0) now.navigate({ name: 'player', lesson: now.lessonIndex });
+			// Esc in the lesson comes back here, to the same report.
+			if (now.lessonIndex >= 0) now.navigate({ name: 'player', lesson: now.lessonIndex, back: { name: 'debugger', state: now.s } });
 		} else if (e.type === 'action') dispatch(e.action.type === 'scroll' ? { ...e.action, max: now.maxScroll } : e.action);
 	}, []);
 	useInput(onInput);

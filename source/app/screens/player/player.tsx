@@ -12,13 +12,13 @@ import { markdownToLines } from '../../../render/markdown.js';
 import { renderRunText, wrap } from '../../../render/text.js';
 import { Frame, type KeyHelp, Scroll } from '../../components/frame.js';
 import { useServices } from '../../context.js';
-import type { Navigate } from '../../navigation.js';
+import type { Navigate, Screen } from '../../navigation.js';
 import { summarise } from '../../summary.js';
 import { useSize } from '../../use-size.js';
 import { onKey } from './input.js';
 import { type Draft, type PlayerState, pagesOf, reducer, startAt, pageReference } from './state.js';
 
-export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: { navigate: Navigate; lesson: number; page?: number }) {
+export function Player({ navigate, lesson: startLesson, page: startPage = 0, back }: { navigate: Navigate; lesson: number; page?: number; back?: Screen }) {
 	const svc = useServices();
 	const { curriculum, style: c } = svc;
 	const { columns, rows } = useSize();
@@ -61,7 +61,7 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 			case 'prev':
 				return s.page > 0 ? dispatch({ type: 'go', page: s.page - 1, pages: pages.length }) : undefined;
 			case 'back':
-				return navigate({ name: 'lessons', focus: s.lesson });
+				return navigate(back ?? { name: 'lessons', focus: s.lesson });
 			case 'quit':
 				return svc.exit(0);
 			case 'scroll':
@@ -78,7 +78,7 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 				return dispatch({ type: 'trace' });
 			case 'reference': {
 				const topic = pageReference(page);
-				return topic ? navigate({ name: 'reference', topic, back: { name: 'player', lesson: s.lesson, page: s.page } }) : undefined;
+				return topic ? navigate({ name: 'reference', topic, back: { name: 'player', lesson: s.lesson, page: s.page, ...(back ? { back } : {}) } }) : undefined;
 			}
 		}
 	});
@@ -90,7 +90,7 @@ export function Player({ navigate, lesson: startLesson, page: startPage = 0 }: {
 		<Frame
 			title={`${String(lesson.number).padStart(2, '0')} · ${lesson.title}`}
 			right={`${stepTitle ? `${stepTitle} · ` : ''}${s.page + 1}/${pages.length}`}
-			help={helpFor(s, page.type, prompt, pageReference(page) !== null)}
+			help={helpFor(s, page.type, prompt, pageReference(page) !== null, back?.name === 'debugger' ? 'Debugger' : back ? 'back' : 'lessons')}
 		>
 			<Scroll lines={lines} scroll={s.scroll} height={bodyHeight} />
 			{prompt && !s.grade?.correct && !s.showTrace ? <Widget prompt={prompt} draft={s.draft} onType={(text) => dispatch({ type: 'draft', draft: { text } })} onSubmitLine={(line) => {
@@ -231,17 +231,17 @@ function Widget({ prompt, draft: d, onType, onSubmitLine }: { prompt: Prompt; dr
 	}
 }
 
-function helpFor(s: PlayerState, type: string, prompt: Prompt | null, reference: boolean): KeyHelp[] {
+function helpFor(s: PlayerState, type: string, prompt: Prompt | null, reference: boolean, esc: string): KeyHelp[] {
 	if (s.draft.typing)
 		return [{ keys: 'Enter', does: prompt?.type === 'headers' ? 'add line (empty: check)' : 'check' }, ...(prompt?.type === 'headers' ? [{ keys: 'Backspace', does: 'on an empty line: remove the last one' }] : []), ...(prompt?.type === 'headers' && prompt.preflight && prompt.response ? [{ keys: 'Tab', does: 'switch section' }] : []), { keys: 'Esc', does: 'stop typing' }];
-	if (type !== 'exercise') return [{ keys: 'Enter/→', does: 'next' }, { keys: '←', does: 'back' }, { keys: 'PgDn', does: 'scroll' }, ...(reference ? [{ keys: 'r', does: 'reference' }] : []), { keys: 'Esc', does: 'lessons' }, { keys: 'q', does: 'quit' }];
-	if (s.grade?.correct) return [{ keys: 'Enter', does: 'continue' }, { keys: 't', does: 'trace' }, { keys: '←', does: 'back' }, { keys: 'Esc', does: 'lessons' }];
+	if (type !== 'exercise') return [{ keys: 'Enter/→', does: 'next' }, { keys: '←', does: 'back' }, { keys: 'PgDn', does: 'scroll' }, ...(reference ? [{ keys: 'r', does: 'reference' }] : []), { keys: 'Esc', does: esc }, { keys: 'q', does: 'quit' }];
+	if (s.grade?.correct) return [{ keys: 'Enter', does: 'continue' }, { keys: 't', does: 'trace' }, { keys: '←', does: 'back' }, { keys: 'Esc', does: esc }];
 	return [
 		{ keys: prompt?.type === 'multi' ? '↑↓ Space Enter' : prompt?.type === 'number' || prompt?.type === 'headers' ? 'Enter' : '↑↓ Enter', does: prompt?.type === 'number' || prompt?.type === 'headers' ? 'type' : 'answer' },
 		{ keys: 'h', does: 'hint' },
 		...(s.misses >= 2 ? [{ keys: 's', does: 'solution' }] : []),
 		...(s.grade?.run ? [{ keys: 't', does: 'trace' }] : []),
 		{ keys: '→', does: 'skip' },
-		{ keys: 'Esc', does: 'lessons' },
+		{ keys: 'Esc', does: esc },
 	];
 }
