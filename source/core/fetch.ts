@@ -123,15 +123,22 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 	/** The origin a preflight carries and is checked against (Firefox keeps the page's). */
 	const preflightOrigin = (): string => (profile.redirectKeepsPreflight ? pageOrigin : requestOrigin());
 
-	/** [Referrer Policy] strict-origin-when-cross-origin, the default. */
+	/**
+	 * [Referrer Policy] strict-origin-when-cross-origin, the default. Each hop starts from the
+	 * previous hop's referrer, not the page URL (Fetch "determine request's referrer" takes the
+	 * request's referrer as its source): once cut to the origin, it stays cut, even when a
+	 * redirect comes back to the page's origin (recorded, both browsers).
+	 */
+	let referrerSource: URL | null = page.origin.kind === 'opaque' ? null : parseUrl(page.url);
 	function referrer(): string | null {
-		if (page.origin.kind === 'opaque') return null;
-		const pageUrl = parseUrl(page.url);
-		if (!pageUrl) return null;
-		if (sameOrigin(originOf(url), page.origin)) return pageUrl.href.replace(/#.*$/, '');
-		if (pageUrl.protocol === 'https:' && url.protocol === 'http:') return null;
-		return `${pageOrigin}/`;
+		const src = referrerSource;
+		if (!src) return null;
+		if (sameOrigin(originOf(url), originOf(src))) return src.href.replace(/#.*$/, '');
+		if (src.protocol === 'https:' && url.protocol === 'http:') return null;
+		return `${src.origin}/`;
 	}
+	/** The URL as it goes on the wire: a fragment is never sent. */
+	const wireUrl = (): string => url.href.replace(/#.*$/, '');
 
 	function send(purpose: 'preflight' | 'actual', wire: ServerRequest): ServerResponse {
 		sent.push(wire);
@@ -186,7 +193,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 				emit({ type: 'cache-lookup', key: hit.key, hit: hit.hit, text: hit.text, rule: rule('preflight-cache', profile.id === 'firefox' ? 'cors-facts §4.6' : 'cors-facts §4.5, §4.7') });
 				if (!hit.hit) {
 					const res = send('preflight', {
-						method: 'OPTIONS', url: url.href, body: null,
+						method: 'OPTIONS', url: wireUrl(), body: null,
 						headers: profile.wireHeaders({
 							kind: 'preflight', host: url.host, author: [], origin: preflightOrigin(), referrer: referrer(), contentLength: null,
 							requestMethod: method, ...(unsafe.names.length ? { requestHeaders: unsafe.names.join(',') } : {}),
@@ -219,10 +226,11 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		// ── the actual request ──
 		const wireOrigin = tainting === 'cors' || (method !== 'GET' && method !== 'HEAD') ? requestOrigin() : null;
 		const res = send('actual', {
-			method, url: url.href, body,
+			method, url: wireUrl(), body,
 			headers: profile.wireHeaders({
-				kind: 'actual', host: url.host, author: combineByName(headers), origin: wireOrigin, referrer: referrer(),
-				contentLength: body === null ? null : String(new TextEncoder().encode(body).length),
+				kind: 'actual', host: url.host, author: combineByName(headers), authorLines: headers, origin: wireOrigin, referrer: referrer(),
+				// A POST without a body still says Content-Length: 0 (recorded, both browsers).
+				contentLength: body === null ? (method === 'POST' ? '0' : null) : String(new TextEncoder().encode(body).length),
 			}),
 		});
 
@@ -271,6 +279,8 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 			}
 			if (becomesTainted && !tainted) notes.push('the hop leaves a cross-origin server for another origin, so the request origin becomes "null"');
 			tainted ||= becomesTainted;
+			const hopReferrer = referrer();
+			referrerSource = hopReferrer === null ? null : parseUrl(hopReferrer);
 			url = next;
 			urlList.push(url.href);
 			emit({

@@ -10,7 +10,7 @@ export type Header = readonly [name: string, value: string];
 export interface Exchange {
 	readonly method: string;
 	readonly url: string;
-	/** Request header lines in order; Host, Connection and Content-Length are added by Node. */
+	/** Request header lines, names sent in this order (a repeated name as adjacent lines); Host and Content-Length are added when missing, Connection by Node. */
 	readonly headers: readonly Header[];
 	readonly body?: string | null;
 	/** Whole-exchange time limit (connect + answer). Default 10 000 ms. */
@@ -60,12 +60,15 @@ export function send(x: Exchange, now: () => number = Date.now): Promise<Answer 
 	const timeoutMs = x.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const maxBody = x.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 	const body = x.body ?? null;
-	const headers: Record<string, string | string[]> = {};
-	for (const [name, value] of x.headers) {
-		const prev = headers[name];
-		headers[name] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+	// Names go out in the order given; a name given twice goes out as two lines, next to each
+	// other (Node groups them). Host and Content-Length are added when missing.
+	const byName = new Map<string, { name: string; values: string[] }>();
+	for (const [k, v] of x.headers) {
+		const e = byName.get(k.toLowerCase());
+		if (e) e.values.push(v);
+		else byName.set(k.toLowerCase(), { name: k, values: [v] });
 	}
-	if (body !== null && !Object.keys(headers).some((n) => n.toLowerCase() === 'content-length')) headers['Content-Length'] = String(Buffer.byteLength(body));
+	if (body !== null && !byName.has('content-length')) byName.set('content-length', { name: 'Content-Length', values: [String(Buffer.byteLength(body))] });
 	return new Promise((resolve) => {
 		let done = false;
 		const finish = (r: Answer | NetworkFailure) => {
@@ -78,7 +81,14 @@ export function send(x: Exchange, now: () => number = Date.now): Promise<Answer 
 		const make = url.protocol === 'https:' ? httpsRequest : httpRequest;
 		let req: ReturnType<typeof httpRequest>;
 		try {
-			req = make(url, { method: x.method, headers, ...(url.protocol === 'https:' && x.insecure ? { rejectUnauthorized: false } : {}) });
+			req = make(url, { method: x.method, ...(url.protocol === 'https:' && x.insecure ? { rejectUnauthorized: false } : {}) });
+			for (const { name, values } of byName.values()) req.setHeader(name, values.length === 1 ? (values[0] as string) : values);
+			// Node upper-cases the method; a browser sends "patch" as written (only DELETE, GET,
+			// HEAD, OPTIONS, POST and PUT are normalised, cors-facts §1.9), and so does this.
+			// (The request line is written when the headers are, at the first write.)
+			req.method = x.method;
+			// No body and no Content-Length means no body: never Transfer-Encoding: chunked.
+			req.useChunkedEncodingByDefault = false;
 		} catch (e) {
 			// Node refuses invalid header names/values and methods before sending anything.
 			resolve(fail('other', `the request could not be sent: ${(e as Error).message}`));

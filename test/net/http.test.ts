@@ -76,3 +76,50 @@ describe('escapeControl', () => {
 		expect(escapeControl('line1\nline2\tz', true)).toBe('line1\\nline2\\tz');
 	});
 });
+
+describe('what goes on the wire', () => {
+	/** A TCP server that records the request bytes and answers 200. */
+	async function rawServer(): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+		const { createServer: tcp } = await import('node:net');
+		const requests: string[] = [];
+		const s = tcp((sock) => {
+			let got = '';
+			sock.on('data', (d) => {
+				got += d.toString();
+				if (!got.includes('\r\n\r\n')) return;
+				requests.push(got);
+				sock.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+			});
+		});
+		await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+		const a = s.address();
+		return { url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/p?q=1`, requests, close: () => new Promise<void>((r) => s.close(() => r())) };
+	}
+
+	it('the method as written (a browser sends "patch"), the names in order (a repeated name as adjacent lines), Host added, no chunked body', async () => {
+		const srv = await rawServer();
+		try {
+			const r = await send({ method: 'patch', url: srv.url, headers: [['user-agent', 'a'], ['X-A', '1'], ['user-agent', 'b']] });
+			expect(r.ok && r.status).toBe(200);
+			const [head] = (srv.requests[0] ?? '').split('\r\n\r\n');
+			const lines = (head ?? '').split('\r\n');
+			expect(lines[0]).toBe('patch /p?q=1 HTTP/1.1');
+			expect(lines.slice(1).filter((l) => !/^connection:/i.test(l))).toEqual([`Host: ${new URL(srv.url).host}`, 'user-agent: a', 'user-agent: b', 'X-A: 1']);
+			expect(head).not.toMatch(/transfer-encoding/i);
+		} finally {
+			await srv.close();
+		}
+	});
+
+	it("the browser model's own Host line is kept, and a body gets its Content-Length", async () => {
+		const srv = await rawServer();
+		try {
+			await send({ method: 'POST', url: srv.url, headers: [['host', 'api.example.com'], ['content-type', 'text/plain']], body: 'héllo' });
+			const lines = (srv.requests[0] ?? '').split('\r\n');
+			expect(lines.filter((l) => /^host:/i.test(l))).toEqual(['host: api.example.com']);
+			expect(lines).toContain('Content-Length: 6');
+		} finally {
+			await srv.close();
+		}
+	});
+});

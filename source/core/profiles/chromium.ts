@@ -168,7 +168,8 @@ function wireHeaders(p: WireParts): Header[] {
 	const range = authored('range');
 	out.push(['accept-encoding', range ? 'identity' : 'gzip, deflate']);
 	if (!authored('accept-language')) out.push(['accept-language', 'en-US,en;q=0.9']);
-	if (range) out.push(range);
+	// A single byte range is re-serialized: "bytes=007-010" goes out as "bytes=7-10" (recorded).
+	if (range) out.push(['range', range[1].replace(/^bytes=(\d+)-(\d*)$/, (_, a: string, b: string) => `bytes=${BigInt(a)}-${b === '' ? '' : BigInt(b)}`)]);
 	return out;
 }
 

@@ -127,9 +127,14 @@ const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153
 
 /** Header order as Firefox put it on the wire in the recordings (not scored). */
 function wireHeaders(p: WireParts): Header[] {
-	const author = p.author.map(([k, v]) => [lower(k), v] as const);
+	// A repeated Content-Type is not combined: the last one set replaces the others (recorded;
+	// Gecko treats it as a singleton header).
+	const lastContentType = [...(p.authorLines ?? [])].reverse().find(([k]) => lower(k) === 'content-type');
+	const author = p.author.map(([k, v]) => [lower(k), k.toLowerCase() === 'content-type' && lastContentType ? lastContentType[1] : v] as const);
 	const authored = (n: string) => author.find(([k]) => k === n);
-	const out: Header[] = [['host', p.host], ['user-agent', UA]];
+	// A User-Agent set by the page replaces the default (recorded; Fetch appends the default only when none is set).
+	const ua = p.kind === 'actual' ? (authored('user-agent')?.[1] ?? UA) : UA;
+	const out: Header[] = [['host', p.host], ['user-agent', ua]];
 	out.push(p.kind === 'actual' ? (authored('accept') ?? ['accept', '*/*']) : ['accept', '*/*']);
 	out.push(p.kind === 'actual' ? (authored('accept-language') ?? ['accept-language', 'en-US,en;q=0.9']) : ['accept-language', 'en-US,en;q=0.9']);
 	out.push(['accept-encoding', p.kind === 'actual' && authored('range') ? 'identity' : 'gzip, deflate']);
@@ -139,7 +144,7 @@ function wireHeaders(p: WireParts): Header[] {
 		if (p.referrer !== null) out.push(['referer', p.referrer]);
 	} else {
 		if (p.referrer !== null) out.push(['referer', p.referrer]);
-		for (const h of author) if (!['accept', 'accept-language'].includes(h[0])) out.push(h);
+		for (const h of author) if (!['accept', 'accept-language', 'user-agent'].includes(h[0])) out.push(h);
 		if (p.contentLength !== null) out.push(['content-length', p.contentLength]);
 	}
 	if (p.origin !== null) out.push(['origin', p.origin]);

@@ -45,7 +45,10 @@ export interface MessageContext {
 export interface WireParts {
 	readonly kind: 'preflight' | 'actual';
 	readonly host: string;
+	/** The page's headers, one per name (repeated names combined with ", "). */
 	readonly author: readonly Header[];
+	/** The page's headers as set, repeated names not combined. */
+	readonly authorLines?: readonly Header[];
 	readonly origin: string | null;
 	readonly referrer: string | null;
 	readonly contentLength: string | null;
