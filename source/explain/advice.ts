@@ -184,7 +184,11 @@ export function advise(r: Recognized): Advice {
 			return {
 				explanation: `The preflight answer does not allow the method${v ? ` ${v}` : ''}. Access-Control-Allow-Methods must list it, matched case-sensitively (fetch upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT: 'patch' stays 'patch'). With credentials, '*' is only a literal name.`,
 				headers: { preflight: [acao, `Access-Control-Allow-Methods: ${v && !['GET', 'HEAD', 'POST'].includes(v) ? `GET, POST, ${v}` : 'GET, POST, PUT, DELETE'}`, vary], actual: [acao, vary] },
-				steps: [`Add ${v || 'the method'} to Access-Control-Allow-Methods on the OPTIONS answer.`, ...(v && v !== v.toUpperCase() ? [`Or send the method in upper case from the page: '${v.toUpperCase()}'.`] : [])],
+				// A method in lower case is best fixed in the page: servers such as nginx and Node's
+				// http module answer "patch" with 400 even once the preflight allows it.
+				steps: v && v !== v.toUpperCase()
+					? [`Write the method in upper case in the page: method: '${v.toUpperCase()}'. Browsers send '${v}' exactly as written, and servers such as nginx and Node answer a lower-case method with 400 even after the preflight allows it.`, `Or add ${v} to Access-Control-Allow-Methods on the OPTIONS answer (it must match letter for letter).`]
+					: [`Add ${v || 'the method'} to Access-Control-Allow-Methods on the OPTIONS answer.`],
 				traps: [TRAP_CACHE],
 				sources: ['cors-facts §2.4', '§1.9'],
 				policy: policy({ methods: ['GET', 'HEAD', 'POST', ...(v && !['GET', 'HEAD', 'POST'].includes(v) ? [v] : [])] }),

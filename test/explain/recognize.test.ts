@@ -128,3 +128,10 @@ test("Safari's 'Origin … is not allowed' names no header value: the advice say
 	expect(a.explanation).toMatch(/missing or named another origin \(Safari reports both the same way\)/);
 	expect(a.explanation).not.toMatch(/was ''/);
 });
+
+test('a method in lower case: the first step is to write it in upper case in the page', () => {
+	const lower = advise(recognise("Access to fetch at 'https://api.example.com/x' from origin 'https://app.example.com' has been blocked by CORS policy: Method patch is not allowed by Access-Control-Allow-Methods in preflight response.").primary!);
+	expect(lower.steps[0]).toMatch(/^Write the method in upper case in the page: method: 'PATCH'/);
+	const upper = advise(recognise("Access to fetch at 'https://api.example.com/x' from origin 'https://app.example.com' has been blocked by CORS policy: Method PATCH is not allowed by Access-Control-Allow-Methods in preflight response.").primary!);
+	expect(upper.steps).toEqual(['Add PATCH to Access-Control-Allow-Methods on the OPTIONS answer.']);
+});
