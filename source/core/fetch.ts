@@ -228,7 +228,7 @@ export function browserFetch(b: Browser, init: FetchInit, trace: TraceEvent[], s
 		const res = send('actual', {
 			method, url: wireUrl(), body,
 			headers: profile.wireHeaders({
-				kind: 'actual', host: url.host, author: combineByName(headers), authorLines: headers, origin: wireOrigin, referrer: referrer(),
+				kind: 'actual', host: url.host, author: combineByName(headers), authorLines: headers, origin: wireOrigin, referrer: referrer(), redirected: urlList.length > 1, bodyless: body === null,
 				// A POST without a body still says Content-Length: 0 (recorded, both browsers).
 				contentLength: body === null ? (method === 'POST' ? '0' : null) : String(new TextEncoder().encode(body).length),
 			}),

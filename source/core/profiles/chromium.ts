@@ -160,8 +160,11 @@ function wireHeaders(p: WireParts): Header[] {
 		return out;
 	}
 	if (p.contentLength !== null) out.push(['content-length', p.contentLength]);
+	// A page's Accept-Language comes right after Host (recorded).
+	const language = authored('accept-language');
+	if (language) out.push(language);
 	out.push(['user-agent', UA]);
-	for (const h of author) if (!['accept', 'range'].includes(h[0])) out.push(h);
+	for (const h of author) if (!['accept', 'range', 'accept-language'].includes(h[0])) out.push(h);
 	out.push(authored('accept') ?? ['accept', '*/*']);
 	if (p.origin !== null) out.push(['origin', p.origin]);
 	if (p.referrer !== null) out.push(['referer', p.referrer]);

@@ -138,17 +138,29 @@ function wireHeaders(p: WireParts): Header[] {
 	out.push(p.kind === 'actual' ? (authored('accept') ?? ['accept', '*/*']) : ['accept', '*/*']);
 	out.push(p.kind === 'actual' ? (authored('accept-language') ?? ['accept-language', 'en-US,en;q=0.9']) : ['accept-language', 'en-US,en;q=0.9']);
 	out.push(['accept-encoding', p.kind === 'actual' && authored('range') ? 'identity' : 'gzip, deflate']);
+	const own = author.filter((h) => !['accept', 'accept-language', 'user-agent'].includes(h[0]));
 	if (p.kind === 'preflight') {
 		out.push(['access-control-request-method', p.requestMethod ?? '']);
 		if (p.requestHeaders) out.push(['access-control-request-headers', p.requestHeaders]);
 		if (p.referrer !== null) out.push(['referer', p.referrer]);
-	} else {
+	} else if (!p.redirected) {
 		if (p.referrer !== null) out.push(['referer', p.referrer]);
-		for (const h of author) if (!['accept', 'accept-language', 'user-agent'].includes(h[0])) out.push(h);
+		for (const h of own) out.push(h);
+		if (p.contentLength !== null && !p.bodyless) out.push(['content-length', p.contentLength]);
+	} else {
+		// After a redirect Firefox keeps the body's headers, then Origin, then sets the page's
+		// other headers and Referer anew (recorded).
+		for (const h of own) if (h[0] === 'content-type') out.push(h);
 		if (p.contentLength !== null) out.push(['content-length', p.contentLength]);
 	}
 	if (p.origin !== null) out.push(['origin', p.origin]);
+	if (p.kind === 'actual' && p.redirected) {
+		for (const h of own) if (h[0] !== 'content-type') out.push(h);
+		if (p.referrer !== null) out.push(['referer', p.referrer]);
+	}
 	out.push(['connection', 'keep-alive'], ['priority', 'u=4']);
+	// A POST without a body: its Content-Length: 0 comes last (recorded).
+	if (p.kind === 'actual' && !p.redirected && p.bodyless && p.contentLength !== null) out.push(['content-length', p.contentLength]);
 	return out;
 }
 

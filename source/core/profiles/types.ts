@@ -54,6 +54,10 @@ export interface WireParts {
 	readonly contentLength: string | null;
 	readonly requestMethod?: string;
 	readonly requestHeaders?: string;
+	/** The request follows a redirect (not the first hop). */
+	readonly redirected?: boolean;
+	/** The request has no body at all (not an empty one). */
+	readonly bodyless?: boolean;
 }
 
 export interface BrowserProfile {
