@@ -38,6 +38,9 @@ export function decisive(r: ScenarioRun, step?: number): string {
 	return [pf && 'text' in pf ? pf.text : null, result?.outcome === 'ok' ? `the response passes and the page gets it (status ${result.status}, type "${result.responseType}")` : null].filter(Boolean).join('; ');
 }
 
+/** "request 2": a step as the learner counts it, fetches only, from 1 (waits are not requests). */
+const requestNo = (r: ScenarioRun, step: number): string => `request ${r.steps.findIndex((x) => x.step === step) + 1}`;
+
 const ok = (feedback: string, run?: ScenarioRun): Grade => ({ correct: true, feedback, ...(run ? { run } : {}) });
 const miss = (feedback: string, run?: ScenarioRun): Grade => ({ correct: false, feedback, ...(run ? { run } : {}) });
 const wrongType = (a: Answer): Grade => ({ correct: false, malformed: `this exercise does not take a ${a.type} answer`, feedback: '' });
@@ -92,7 +95,7 @@ function countPreflights(ex: Ex<'count-preflights'>): Prepared {
 	// Count preflight requests, not steps: a redirect can cause a second preflight in one step.
 	const preflights = r.steps.map((st) => st.result.sent.filter((q) => q.method === 'OPTIONS' && q.headers.some(([k]) => k.toLowerCase() === 'access-control-request-method')).length);
 	const key = preflights.reduce((a, b) => a + b, 0);
-	const per = r.steps.map((st, i) => `step ${st.step}: ${preflights[i] === 0 ? 'no preflight' : preflights[i] === 1 ? 'preflight' : `${preflights[i]} preflights`}`).join(', ');
+	const per = r.steps.map((st, i) => `${requestNo(r, st.step)}: ${preflights[i] === 0 ? 'no preflight' : preflights[i] === 1 ? 'preflight' : `${preflights[i]} preflights`}`).join(', ');
 	return {
 		prompt: { type: 'number' },
 		solution: { type: 'number', value: key },
@@ -145,7 +148,7 @@ function fixHeaders(ex: Ex<'fix-headers'>): Prepared {
 		const server = withHeaders(ex.server, pre?.ok ? toSpec(pre.headers) : undefined, res?.ok ? toSpec(res.headers) : undefined);
 		const r = run(ex, server);
 		const failed = r.steps.find((s) => s.result.outcome !== 'ok');
-		if (failed) return miss(`With your headers the browser still blocks step ${failed.step}: ${decisive(r, failed.step)}.`, r);
+		if (failed) return miss(`With your headers the browser still blocks ${r.steps.length > 1 ? requestNo(r, failed.step) : 'the request'}: ${decisive(r, failed.step)}.`, r);
 		for (const page of ex.mustBlock) {
 			const other = run(ex, server, page);
 			const open = other.steps.find((s) => s.result.outcome === 'ok');

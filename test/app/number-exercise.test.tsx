@@ -19,7 +19,7 @@ test('typing a count', async () => {
 	for (const left of [' tw', ' t', '']) await s.press(KEY.backspace, (f) => answerLine(f) === `Your answer:${left}` && !f.includes('whole number'));
 	await s.press('3', 'Your answer: 3');
 	const miss = await s.press(KEY.enter, '✗');
-	expect(flat(miss)).toContain('The browser sends 2: step 0: preflight, step 2: no preflight, step 4: preflight.');
+	expect(flat(miss)).toContain('The browser sends 2: request 1: preflight, request 2: no preflight, request 3: preflight.');
 	expect(s.progress().exercises['caching-count']).toEqual({ solved: false, attempts: 1 });
 
 	await s.press(KEY.enter, (f) => !f.includes('(Enter to type)'));

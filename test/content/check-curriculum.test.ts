@@ -39,7 +39,7 @@ describe('problems it flags, naming the file and the exercise', () => {
 		}));
 		expect(r.problems).toHaveLength(1);
 		expect(r.problems[0]).toMatchObject({ file: FILE, exercise: 'bad-solution' });
-		expect(r.problems[0]?.problem).toMatch(/^the reference answer fails: With your headers the browser still blocks step 0: Access-Control-Allow-Origin 'https:\/\/app\.example\.com\/' is not byte-for-byte/);
+		expect(r.problems[0]?.problem).toMatch(/^the reference answer fails: With your headers the browser still blocks the request: Access-Control-Allow-Origin 'https:\/\/app\.example\.com\/' is not byte-for-byte/);
 	});
 
 	test('a fix-headers exercise whose solution is not header lines', () => {

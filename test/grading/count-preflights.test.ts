@@ -15,17 +15,17 @@ describe('count-preflights', () => {
 		expect(p.prompt).toEqual({ type: 'number' });
 		expect(p.solution).toEqual({ type: 'number', value: 2 });
 		expect(p.wrong).toEqual([{ type: 'number', value: 3 }, { type: 'number', value: 1 }]);
-		expect(p.solutionText).toBe('2 preflights (step 0: preflight, step 2: no preflight, step 4: preflight).');
+		expect(p.solutionText).toBe('2 preflights (request 1: preflight, request 2: no preflight, request 3: preflight).');
 		expect(p.grade({ type: 'number', value: 2 }).correct).toBe(true);
 		const g = p.grade({ type: 'number', value: 1 });
 		expect(g.correct).toBe(false);
-		expect(g.feedback).toBe('The browser sends 2: step 0: preflight, step 2: no preflight, step 4: preflight.');
+		expect(g.feedback).toBe('The browser sends 2: request 1: preflight, request 2: no preflight, request 3: preflight.');
 	});
 
 	test('no Max-Age: the 5-second default', () => {
 		const p = count('chromium', undefined, [put, { wait_ms: 4000 }, put, { wait_ms: 6000 }, put]);
 		expect(p.solution).toEqual({ type: 'number', value: 2 });
-		expect(p.solutionText).toContain('step 2: no preflight');
+		expect(p.solutionText).toContain('request 2: no preflight');
 	});
 
 	test('Max-Age 0: every request is preflighted', () => {
@@ -42,7 +42,7 @@ describe('count-preflights', () => {
 		const p = count('chromium', '600', [{ fetch: { url: URL } }, { fetch: { url: URL } }]);
 		expect(p.solution).toEqual({ type: 'number', value: 0 });
 		expect(p.wrong).toEqual([{ type: 'number', value: 1 }]);
-		expect(p.solutionText).toBe('0 preflights (step 0: no preflight, step 1: no preflight).');
+		expect(p.solutionText).toBe('0 preflights (request 1: no preflight, request 2: no preflight).');
 	});
 
 	test('a yes/no answer is malformed here', () => {

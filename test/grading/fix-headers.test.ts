@@ -30,7 +30,7 @@ describe('fix-headers, response only', () => {
 		const g = p.grade(headers(['Content-Type: text/plain']));
 		expect(g.correct).toBe(false);
 		expect(g.malformed).toBeUndefined();
-		expect(g.feedback).toBe('With your headers the browser still blocks step 0: the response has no Access-Control-Allow-Origin header.');
+		expect(g.feedback).toBe('With your headers the browser still blocks the request: the response has no Access-Control-Allow-Origin header.');
 		expect(g.run?.steps[0]?.result.outcome).toBe('network-error');
 	});
 
@@ -93,7 +93,7 @@ describe('fix-headers on the preflight and the response', () => {
 	test('the preflight without Allow-Methods: the method rule', () => {
 		const w = p.wrong[0];
 		if (!w) throw new Error('no wrong answer');
-		expect(p.grade(w).feedback).toBe('With your headers the browser still blocks step 0: method PUT is not in Access-Control-Allow-Methods [].');
+		expect(p.grade(w).feedback).toBe('With your headers the browser still blocks the request: method PUT is not in Access-Control-Allow-Methods [].');
 	});
 
 	test('the right preflight but nothing on the response: the actual response is blocked', () => {
