@@ -318,13 +318,21 @@ const isRedirect = (res: ServerResponse): boolean => REDIRECT_STATUSES.includes(
 
 /** cors-facts §5.2-5.5: which response headers the page can read. */
 export function exposedHeaders(headers: HeaderList, tainting: Tainting, include: boolean): Header[] {
-	if (tainting === 'opaque') return [];
-	const readable = headers.filter(([k]) => !FORBIDDEN_RESPONSE_HEADERS.includes(lower(k)));
-	if (tainting === 'basic') return readable;
+	return headers.filter(([k]) => headerExposure(k, headers, tainting, include).readable);
+}
+
+/** Whether the page can read one response header through response.headers, and why (cors-facts §5.2-5.5). */
+export function headerExposure(name: string, headers: HeaderList, tainting: Tainting, include: boolean): { readonly readable: boolean; readonly why: string } {
+	const n = lower(name);
+	if (tainting === 'opaque') return { readable: false, why: 'an opaque (no-cors) response shows no headers at all' };
+	if (FORBIDDEN_RESPONSE_HEADERS.includes(n)) return { readable: false, why: 'never readable by a page' };
+	if (tainting === 'basic') return { readable: true, why: 'a same-origin response shows every header' };
+	if (CORS_SAFELISTED_RESPONSE_HEADERS.includes(n)) return { readable: true, why: 'a CORS-safelisted response header' };
 	const list = parseTokenList(headerLines(headers, 'access-control-expose-headers'));
 	const exposed = list.ok ? list.items.map(lower) : [];
-	const all = !include && exposed.includes('*');
-	return readable.filter(([k]) => all || CORS_SAFELISTED_RESPONSE_HEADERS.includes(lower(k)) || exposed.includes(lower(k)));
+	if (exposed.includes(n)) return { readable: true, why: 'listed in Access-Control-Expose-Headers' };
+	if (exposed.includes('*')) return include ? { readable: false, why: "'*' in Access-Control-Expose-Headers is only a name on a credentialed request" } : { readable: true, why: "'*' in Access-Control-Expose-Headers" };
+	return { readable: false, why: list.ok ? 'not safelisted, and not in Access-Control-Expose-Headers' : 'not safelisted, and Access-Control-Expose-Headers cannot be parsed' };
 }
 
 function failureRule(f: Failure): Rule {

@@ -3,6 +3,7 @@
 
 import type { FailureCode } from '../core/failure.js';
 import type { Header } from '../core/headers.js';
+import { headerExposure } from '../core/fetch.js';
 import { PROFILES } from '../core/profiles/index.js';
 import { type ScenarioRun, runScenario } from '../core/run-scenario.js';
 import type { HeaderSpec, ResponseSpec, Scenario, ServerSpec } from '../core/scenario.js';
@@ -110,7 +111,7 @@ function visibleHeaders(ex: Ex<'visible-headers'>): Prepared {
 	const candidates = [...new Set(Object.keys(ex.server.response.headers).map((h) => h.toLowerCase()))];
 	const visible = new Set(last(r.observations)?.visible_headers ?? []);
 	const key = candidates.flatMap((c, i) => (visible.has(c) ? [i] : []));
-	const text = visible.size ? `The page can read ${[...visible].join(', ')}.` : 'The page can read none of them.';
+	const text = `${visible.size ? `The page can read ${[...visible].join(', ')}.` : 'The page can read none of them.'} ${exposureWhy(r, candidates)}`;
 	return {
 		prompt: { type: 'multi', options: candidates },
 		solution: { type: 'multi', indices: key },
@@ -121,9 +122,20 @@ function visibleHeaders(ex: Ex<'visible-headers'>): Prepared {
 		grade: (a) => {
 			if (a.type !== 'multi') return wrongType(a);
 			const got = [...a.indices].sort((x, y) => x - y);
-			return JSON.stringify(got) === JSON.stringify(key) ? ok(text, r) : miss(`${text} ${decisive(r)}.`, r);
+			return JSON.stringify(got) === JSON.stringify(key) ? ok(text, r) : miss(text, r);
 		},
 	};
+}
+
+/** Why each candidate header is or is not readable, from the last request's response (cors-facts §5.2-5.5). */
+function exposureWhy(r: ScenarioRun, candidates: readonly string[]): string {
+	const st = last(r.steps);
+	if (!st || st.result.outcome !== 'ok' || !st.result.type) return `The response itself is blocked, so no header is readable: ${decisive(r)}.`;
+	const response = r.trace.findLast((e): e is Extract<TraceEvent, { type: 'response' }> => e.type === 'response' && e.step === st.step && e.purpose === 'actual');
+	const fetch = r.scenario.steps[st.step];
+	const include = fetch !== undefined && 'fetch' in fetch && fetch.fetch.credentials === 'include';
+	const tainting = st.result.type === 'basic' ? 'basic' : st.result.type === 'opaque' ? 'opaque' : 'cors';
+	return `${candidates.map((c) => `${c}: ${headerExposure(c, response?.headers ?? [], tainting, include).why}`).join('; ')}.`;
 }
 
 const toSpec = (headers: readonly Header[]): HeaderSpec => {

@@ -19,7 +19,10 @@ describe('visible-headers', () => {
 		const p = visible(headers);
 		expect(p.prompt).toEqual({ type: 'multi', options: ['content-type', 'x-total', 'x-secret', 'access-control-expose-headers', 'access-control-allow-origin'] });
 		expect(p.solution).toEqual({ type: 'multi', indices: [0, 1] });
-		expect(p.solutionText).toBe('The page can read content-type, x-total.');
+		// Each header with the reason it is readable or not.
+		expect(p.solutionText).toBe(
+			'The page can read content-type, x-total. content-type: a CORS-safelisted response header; x-total: listed in Access-Control-Expose-Headers; x-secret: not safelisted, and not in Access-Control-Expose-Headers; access-control-expose-headers: not safelisted, and not in Access-Control-Expose-Headers; access-control-allow-origin: not safelisted, and not in Access-Control-Expose-Headers.',
+		);
 	});
 
 	test('order of ticking does not matter; a missing or extra header is a miss that names what is readable', () => {
@@ -50,7 +53,18 @@ describe('visible-headers', () => {
 		const { 'Access-Control-Allow-Origin': _, ...blocked } = headers;
 		const p = visible(blocked);
 		expect(p.solution).toEqual({ type: 'multi', indices: [] });
-		expect(p.solutionText).toBe('The page can read none of them.');
+		expect(p.solutionText).toMatch(/^The page can read none of them\. The response itself is blocked, so no header is readable: /);
 		expect(p.grade({ type: 'multi', indices: [0] }).feedback).toMatch(/no Access-Control-Allow-Origin header/);
 	});
+});
+
+test('with credentials, * in Expose-Headers is only a name: the reason says so', () => {
+	const p = visible(
+		{ 'Content-Type': 'text/plain', 'X-Total': '5', 'Access-Control-Expose-Headers': '*', 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Credentials': 'true' },
+		{ credentials: 'include' },
+	);
+	expect(p.solution).toEqual({ type: 'multi', indices: [0] });
+	expect(p.solutionText).toMatch(/x-total: '\*' in Access-Control-Expose-Headers is only a name on a credentialed request/);
+	const anon = visible({ 'Content-Type': 'text/plain', 'X-Total': '5', 'Access-Control-Expose-Headers': '*', 'Access-Control-Allow-Origin': '*' });
+	expect(anon.solutionText).toMatch(/x-total: '\*' in Access-Control-Expose-Headers;/);
 });
