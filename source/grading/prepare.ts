@@ -111,7 +111,8 @@ function visibleHeaders(ex: Ex<'visible-headers'>): Prepared {
 	const candidates = [...new Set(Object.keys(ex.server.response.headers).map((h) => h.toLowerCase()))];
 	const visible = new Set(last(r.observations)?.visible_headers ?? []);
 	const key = candidates.flatMap((c, i) => (visible.has(c) ? [i] : []));
-	const text = `${visible.size ? `The page can read ${[...visible].join(', ')}.` : 'The page can read none of them.'} ${exposureWhy(r, candidates)}`;
+	const why = exposureReasons(r, candidates);
+	const text = `${visible.size ? `The page can read ${[...visible].join(', ')}.` : 'The page can read none of them.'} ${why.all}`;
 	return {
 		prompt: { type: 'multi', options: candidates },
 		solution: { type: 'multi', indices: key },
@@ -121,21 +122,28 @@ function visibleHeaders(ex: Ex<'visible-headers'>): Prepared {
 		solutionText: text,
 		grade: (a) => {
 			if (a.type !== 'multi') return wrongType(a);
-			const got = [...a.indices].sort((x, y) => x - y);
-			return JSON.stringify(got) === JSON.stringify(key) ? ok(text, r) : miss(text, r);
+			const got = new Set(a.indices);
+			if (candidates.every((_, i) => got.has(i) === key.includes(i))) return ok(text, r);
+			// A miss explains only the headers the learner got wrong, so the rest is still theirs to work out.
+			const wrong = candidates.flatMap((c, i) => (got.has(i) === key.includes(i) ? [] : [`${c} ${key.includes(i) ? 'is readable' : 'is not readable'}: ${why.of(c)}`]));
+			return miss(`Not quite. ${wrong.join('; ')}.`, r);
 		},
 	};
 }
 
 /** Why each candidate header is or is not readable, from the last request's response (cors-facts §5.2-5.5). */
-function exposureWhy(r: ScenarioRun, candidates: readonly string[]): string {
+function exposureReasons(r: ScenarioRun, candidates: readonly string[]): { all: string; of: (name: string) => string } {
 	const st = last(r.steps);
-	if (!st || st.result.outcome !== 'ok' || !st.result.type) return `The response itself is blocked, so no header is readable: ${decisive(r)}.`;
+	if (!st || st.result.outcome !== 'ok' || !st.result.type) {
+		const blocked = `the response itself is blocked (${decisive(r)})`;
+		return { all: `The response itself is blocked, so no header is readable: ${decisive(r)}.`, of: () => blocked };
+	}
 	const response = r.trace.findLast((e): e is Extract<TraceEvent, { type: 'response' }> => e.type === 'response' && e.step === st.step && e.purpose === 'actual');
 	const fetch = r.scenario.steps[st.step];
 	const include = fetch !== undefined && 'fetch' in fetch && fetch.fetch.credentials === 'include';
 	const tainting = st.result.type === 'basic' ? 'basic' : st.result.type === 'opaque' ? 'opaque' : 'cors';
-	return `${candidates.map((c) => `${c}: ${headerExposure(c, response?.headers ?? [], tainting, include).why}`).join('; ')}.`;
+	const of = (c: string) => headerExposure(c, response?.headers ?? [], tainting, include).why;
+	return { all: `${candidates.map((c) => `${c}: ${of(c)}`).join('; ')}.`, of };
 }
 
 const toSpec = (headers: readonly Header[]): HeaderSpec => {
