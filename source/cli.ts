@@ -7,79 +7,96 @@ import { InputError } from './input/json.js';
 
 const VERSION: string = pkg.version;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: readonly string[], version: string) => Promise<number>> }> = {
-	simulate: {
-		summary: 'Run scenario files through a modelled Chromium, Firefox or Safari and show every step',
-		load: async () => (await import('./commands/simulate.js')).simulate,
-	},
-	generate: {
-		summary: 'Turn a CORS policy file into the configuration for a server or platform',
-		load: async () => (await import('./commands/generate.js')).generate,
-	},
-	sandbox: {
-		summary: 'Step through what the browser, its preflight cache and a server you build exchange',
-		load: async () => (await import('./commands/interactive.js')).sandbox,
-	},
-	build: {
-		summary: 'Build a CORS policy interactively: live lint, response preview and server configuration',
-		load: async () => (await import('./commands/interactive.js')).build,
-	},
-	learn: {
-		summary: 'Open the lesson player (where you left off, or at a lesson: cors-tutor learn preflight)',
-		load: async () => (await import('./commands/interactive.js')).learn,
-	},
-	lessons: {
-		summary: 'List the lessons with your progress; "lessons check" proves every exercise',
-		load: async () => (await import('./commands/lessons.js')).lessons,
-	},
-	explain: {
-		summary: 'Explain a CORS error from the browser console: the cause and the fix',
-		load: async () => (await import('./commands/explain.js')).explain,
-	},
-	debug: {
-		summary: 'Open the Debugger: paste a console CORS error, get the cause and the fix',
-		load: async () => (await import('./commands/interactive.js')).debug,
-	},
-	check: {
-		summary: 'Send the requests a browser would send to a real URL; see the verdict, the console message and the fix',
-		load: async () => (await import('./commands/check.js')).check,
-	},
-	audit: {
-		summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
-		load: async () => (await import('./commands/audit.js')).audit,
-	},
-	ref: {
-		summary: 'The reference: every CORS header, the preflight flow, common errors, CORS vs CSP, FAQ',
-		load: async () => (await import('./commands/ref.js')).ref,
-	},
-};
+type Command = { summary: string; load: () => Promise<(argv: readonly string[], version: string) => Promise<number>> };
+
+/** Every command, by what people come for; `cors-tutor --help` lists them in this order. */
+const GROUPS: readonly (readonly [string, Record<string, Command>])[] = [
+	[
+		'Fix a CORS error',
+		{
+			explain: {
+				summary: 'Explain a CORS error from the browser console: the cause and the fix',
+				load: async () => (await import('./commands/explain.js')).explain,
+			},
+			debug: {
+				summary: 'Open the Debugger: paste a console CORS error, get the cause and the fix',
+				load: async () => (await import('./commands/interactive.js')).debug,
+			},
+			check: {
+				summary: 'Send what a browser would send to a real URL: the verdict, the console message, the fix',
+				load: async () => (await import('./commands/check.js')).check,
+			},
+			audit: {
+				summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
+				load: async () => (await import('./commands/audit.js')).audit,
+			},
+		},
+	],
+	[
+		'Learn',
+		{
+			learn: {
+				summary: 'Open the lesson player (where you left off, or at a lesson: cors-tutor learn preflight)',
+				load: async () => (await import('./commands/interactive.js')).learn,
+			},
+			lessons: {
+				summary: 'List the lessons with your progress; "lessons check" proves every exercise',
+				load: async () => (await import('./commands/lessons.js')).lessons,
+			},
+			ref: {
+				summary: 'The reference: every CORS header, the preflight flow, common errors, CORS vs CSP, FAQ',
+				load: async () => (await import('./commands/ref.js')).ref,
+			},
+		},
+	],
+	[
+		'Build and simulate',
+		{
+			build: {
+				summary: 'Build a CORS policy interactively: live lint, response preview and server configuration',
+				load: async () => (await import('./commands/interactive.js')).build,
+			},
+			generate: {
+				summary: 'Turn a CORS policy file into the configuration for a server or platform',
+				load: async () => (await import('./commands/generate.js')).generate,
+			},
+			sandbox: {
+				summary: 'Step through what the browser, its preflight cache and a server you build exchange',
+				load: async () => (await import('./commands/interactive.js')).sandbox,
+			},
+			simulate: {
+				summary: 'Run scenario files through a modelled Chromium, Firefox or Safari and show every step',
+				load: async () => (await import('./commands/simulate.js')).simulate,
+			},
+		},
+	],
+];
+
+const COMMANDS: Record<string, Command> = Object.assign({}, ...GROUPS.map(([, c]) => c));
 
 const HELP = `cors-tutor ${VERSION} — learn, simulate and fix Cross-Origin Resource Sharing
 
 Examples
   $ cors-tutor                       open the course
-  $ cors-tutor learn preflight
-  $ cors-tutor sandbox scenario.json
-  $ cors-tutor build policy.json
-  $ cors-tutor simulate scenario.json
-  $ cors-tutor simulate scenario.json --browser firefox
-  $ cors-tutor simulate scenarios/ --json --out results/
-  $ cors-tutor generate --policy policy.json --target nginx
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
   $ cors-tutor debug                 paste a console error interactively
   $ cors-tutor check https://api.example.com/items --origin https://app.example.com
-  $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json"
   $ cors-tutor audit https://api.example.com/me --origin https://app.example.com
   $ cors-tutor audit policy.json --fail-on medium
+  $ cors-tutor learn preflight
   $ cors-tutor ref acao
+  $ cors-tutor build policy.json
+  $ cors-tutor generate --policy policy.json --target nginx
+  $ cors-tutor sandbox scenario.json
+  $ cors-tutor simulate scenario.json --browser firefox
+  $ cors-tutor simulate scenarios/ --json --out results/
 
 Usage
   $ cors-tutor                   the interactive course (home screen)
   $ cors-tutor <command> [options]
   $ cors-tutor <command> --help
 
-Commands
-${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)}${c.summary}`).join('\n')}
+${GROUPS.map(([title, cs]) => `${title}\n${Object.entries(cs).map(([n, c]) => `  ${n.padEnd(10)}${c.summary}`).join('\n')}`).join('\n\n')}
 
 Options
   --help, -h     Show this help

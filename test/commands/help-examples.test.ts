@@ -61,3 +61,10 @@ describe.each(COMMANDS)('cors-tutor %s --help', (command) => {
 		}
 	});
 });
+
+test('cors-tutor --help lists every command under its group, and every line fits 100 columns', () => {
+	const help = runCli(['--help']).stdout;
+	for (const group of ['Fix a CORS error', 'Learn', 'Build and simulate']) expect(help).toContain(`\n${group}\n`);
+	for (const c of COMMANDS) expect(help).toMatch(new RegExp(`\\n  ${c} +\\S`));
+	expect(help.split('\n').filter((l) => l.length > 100)).toEqual([]);
+});
