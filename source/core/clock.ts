@@ -18,3 +18,13 @@ export class VirtualClock implements Clock {
 		this.#t += ms;
 	}
 }
+
+/** A span of virtual time as people read it: "800 ms", "4.8 s", "9 min 30 s", "2 h". */
+export function duration(ms: number): string {
+	if (ms < 1000) return `${ms} ms`;
+	if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))} s`;
+	const s = Math.round(ms / 1000);
+	if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+	const m = Math.round(s / 60);
+	return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+}

@@ -5,6 +5,7 @@
 //  - TokenCache (Firefox §4.6, close to the standard §4.1-4.4): entries keyed by
 //    credentials + origin + URL, one expiry per method or header token, merged on update.
 
+import { duration } from './clock.js';
 import { isCorsSafelistedMethod } from './safelist.js';
 import type { CacheEntryView } from './trace.js';
 
@@ -78,14 +79,14 @@ export class ResultCache implements PreflightCache {
 		if (!r) return { hit: false, key, text: 'no cached preflight for this origin and URL' };
 		if (this.options.servedAtExpiry ? r.expiresAt < now : r.expiresAt <= now) {
 			this.#map.delete(key);
-			return { hit: false, key, text: `the cached preflight expired ${now - r.expiresAt} ms ago and was erased` };
+			return { hit: false, key, text: `the cached preflight expired ${duration(now - r.expiresAt)} ago and was erased` };
 		}
 		const why = this.#insufficient(r, q);
 		if (why) {
 			this.#map.delete(key);
 			return { hit: false, key, text: `the cached preflight does not cover this request (${why}) and was erased` };
 		}
-		return { hit: true, key, text: `cached preflight covers ${q.method}${q.headers.length ? ` with ${q.headers.join(', ')}` : ''}; it expires in ${r.expiresAt - now} ms` };
+		return { hit: true, key, text: `cached preflight covers ${q.method}${q.headers.length ? ` with ${q.headers.join(', ')}` : ''}; it expires in ${duration(r.expiresAt - now)}` };
 	}
 
 	#insufficient(r: Result, q: CacheQuery): string | null {

@@ -35,8 +35,10 @@ export function decisive(r: ScenarioRun, step?: number): string {
 	const blocked = events.find((e) => e.type === 'blocked' || (e.type === 'check' && !e.ok));
 	if (blocked && 'text' in blocked) return blocked.text;
 	const pf = events.find((e) => e.type === 'decision' && (e.rule.id === 'preflight-needed' || e.rule.id === 'simple-request' || e.rule.id === 'same-origin'));
+	// A preflight that was needed but answered from the cache never went out: say so.
+	const cached = events.find((e) => e.type === 'cache-lookup' && e.hit);
 	const result = events.find((e): e is Extract<TraceEvent, { type: 'result' }> => e.type === 'result');
-	return [pf && 'text' in pf ? pf.text : null, result?.outcome === 'ok' ? `the response passes and the page gets it (status ${result.status}, type "${result.responseType}")` : null].filter(Boolean).join('; ');
+	return [pf && 'text' in pf ? (cached && 'text' in cached ? `${pf.text}, and the preflight cache answered it (${cached.text}): no preflight went out` : pf.text) : null, result?.outcome === 'ok' ? `the response passes and the page gets it (status ${result.status}, type "${result.responseType}")` : null].filter(Boolean).join('; ');
 }
 
 /** "request 2": a step as the learner counts it, fetches only, from 1 (waits are not requests). */

@@ -49,3 +49,12 @@ describe('count-preflights', () => {
 		expect(count('chromium', '600', [put]).grade({ type: 'yes-no', value: true }).malformed).toMatch(/does not take a yes-no answer/);
 	});
 });
+
+test('the deciding sentence says when a needed preflight came from the cache', async () => {
+	const { decisive } = await import('../../source/grading/prepare.js');
+	const { runScenario, PROFILES } = await import('../../source/core/index.js');
+	const server = { preflight: { status: 204, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Max-Age': '600' } }, response: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } };
+	const put = { fetch: { url: 'https://api.example.com/x', method: 'PUT', headers: [], credentials: 'same-origin', mode: 'cors', body: null } };
+	const r = runScenario({ id: 't', page: 'https://app.example.com', server, steps: [put, { wait_ms: 30_000 }, put] } as never, PROFILES.chromium);
+	expect(decisive(r)).toMatch(/^a preflight is needed: PUT is not a CORS-safelisted method .*, and the preflight cache answered it \(cached preflight covers PUT; it expires in 9 min 30 s\): no preflight went out/);
+});
