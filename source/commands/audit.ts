@@ -3,8 +3,8 @@
 // (Corsy, CORScanner, PortSwigger) with severity, impact and fix. Exit 1 at --fail-on.
 
 import { readFileSync } from 'node:fs';
-import meow from 'meow';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { isToken } from '../core/headers.js';
 import { type Header } from '../net/http.js';
 import { InputError } from '../input/json.js';
@@ -81,11 +81,7 @@ interface Flags {
 const URL_ONLY = ['method', 'header', 'timeout', 'insecure'] as const;
 
 export async function audit(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'audit');
-	const cli = meow(HELP, {
-		importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true,
-		description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined,
-	});
+	const cli = parseCommand('audit', HELP, FLAGS, argv, version);
 	const flags = cli.flags as unknown as Flags;
 	if (cli.input.length !== 1) throw new UsageError(cli.input.length ? `audit takes one URL or policy file, got ${cli.input.length}` : 'name a URL or a policy file to audit', 'example: cors-tutor audit https://api.example.com/me --origin https://app.example.com');
 	const failOn = flags.failOn as Severity;

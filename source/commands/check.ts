@@ -1,14 +1,14 @@
 // `cors-tutor check <url> --origin <origin>`: send the requests a modelled browser would
 // send, over the real network, and let the browser model judge the real answers.
 
-import meow from 'meow';
 import { type Header, isToken } from '../core/headers.js';
 import { BROWSER_IDS, PROFILES, isBrowserId } from '../core/profiles/index.js';
 import { CREDENTIALS_MODES, type CredentialsMode, REQUEST_MODES, type RequestMode } from '../core/request.js';
 import { buildReport, EXIT_FOR } from '../check/report.js';
 import { renderCheckText } from '../check/render.js';
 import { pageFor, runCheck } from '../check/run.js';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../net/http.js';
 import { parseOriginRule } from '../policy/model.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
@@ -123,11 +123,7 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
 }
 
 export async function check(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'check');
-	const cli = meow(HELP, {
-		importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true,
-		description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined,
-	});
+	const cli = parseCommand('check', HELP, FLAGS, argv, version);
 	const flags = cli.flags as unknown as Flags;
 	const url = validUrl(cli.input);
 	const origin = validOrigin(flags.origin);

@@ -1,7 +1,7 @@
 // `cors-tutor explain "<console message>"`: from a red console line to the cause and the fix.
 
-import meow from 'meow';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { advise } from '../explain/advice.js';
 import { type Recognized, recognise } from '../explain/recognize.js';
 import { explainReport, needsOrigin, noConfigReason, notCorsMessage, reportLayout } from '../explain/report.js';
@@ -43,8 +43,7 @@ async function readStdin(): Promise<string> {
 }
 
 export async function explain(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'explain');
-	const cli = meow(HELP, { importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true, description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined });
+	const cli = parseCommand('explain', HELP, FLAGS, argv, version);
 	const flags = cli.flags as { target?: string; origin?: string; json?: boolean; color?: boolean };
 	const target = flags.target === undefined ? undefined : findTarget(flags.target);
 	if (flags.target !== undefined && !target) throw new UsageError(`unknown target "${flags.target}"`, `targets: ${TARGETS.map((t) => t.id).join(', ')}`);

@@ -4,8 +4,8 @@
 
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import meow from 'meow';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { TARGETS, findTarget } from '../generators/registry.js';
 import { bullet } from '../generators/policy-notes.js';
 import { unsafeForGenerators } from '../generators/safety.js';
@@ -59,11 +59,7 @@ interface Flags {
 }
 
 export async function generate(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'generate');
-	const cli = meow(HELP, {
-		importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true,
-		description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined,
-	});
+	const cli = parseCommand('generate', HELP, FLAGS, argv, version);
 	const flags = cli.flags as Flags;
 	if (cli.input.length) throw new UsageError(`unexpected argument "${cli.input[0]}"`, 'name the policy with --policy FILE, e.g. cors-tutor generate --policy policy.json --target nginx');
 

@@ -1,8 +1,8 @@
 // `cors-tutor lessons [check] [--json]`: the curriculum with completion marks, as JSON, or
 // proven exercise by exercise.
 
-import meow from 'meow';
-import { type FlagSpec, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, flagHelp } from '../cli/usage.js';
 import { UsageError } from '../cli/usage.js';
 import { checkCurriculum } from '../content/check.js';
 import { CurriculumError, loadCurriculum } from '../content/load.js';
@@ -38,8 +38,7 @@ ${flagHelp(FLAGS)}
 `;
 
 export async function lessons(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'lessons');
-	const cli = meow(HELP, { importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true, description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined });
+	const cli = parseCommand('lessons', HELP, FLAGS, argv, version);
 	const flags = cli.flags as { json?: boolean; lessonsDir?: string; color?: boolean };
 	const [sub, ...extra] = cli.input;
 	if (sub !== undefined && sub !== 'check') throw new UsageError(`unknown lessons command "${sub}"`, 'use "cors-tutor lessons" or "cors-tutor lessons check"');

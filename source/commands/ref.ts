@@ -1,8 +1,8 @@
 // `cors-tutor ref [topic]`: the reference as plain text. Every header, the preflight flow,
 // the common errors (from the explain advice), CORS vs CSP and the FAQ.
 
-import meow from 'meow';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { CurriculumError, loadCurriculum } from '../content/load.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 import { closeMatches, findTopic } from '../reference/load.js';
@@ -45,8 +45,7 @@ const json = (t: Topic) => ({
 });
 
 export async function ref(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'ref');
-	const cli = meow(HELP, { importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true, description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined });
+	const cli = parseCommand('ref', HELP, FLAGS, argv, version);
 	const flags = cli.flags as { json?: boolean; color?: boolean };
 	let curriculum;
 	try {

@@ -3,11 +3,11 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import meow from 'meow';
 import { BROWSER_IDS, PROFILES, isBrowserId } from '../core/profiles/index.js';
 import { RECORDER_FETCH_STEP_MS, runScenario } from '../core/run-scenario.js';
 import type { Scenario } from '../core/scenario.js';
-import { type FlagSpec, UsageError, checkUnknownFlags, flagHelp, meowFlags } from '../cli/usage.js';
+import { parseCommand } from '../cli/parse.js';
+import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 import { observationFile } from '../render/json.js';
 import { renderRunText } from '../render/text.js';
@@ -44,11 +44,7 @@ ${flagHelp(FLAGS)}
 `;
 
 export async function simulate(argv: readonly string[], version: string): Promise<number> {
-	checkUnknownFlags(argv, FLAGS, 'simulate');
-	const cli = meow(HELP, {
-		importMeta: import.meta, argv: [...argv], flags: meowFlags(FLAGS) as never, allowUnknownFlags: true,
-		description: false, version, pkg: { name: 'cors-tutor', version }, booleanDefault: undefined,
-	});
+	const cli = parseCommand('simulate', HELP, FLAGS, argv, version);
 	const flags = cli.flags as { browser: string; json?: boolean; out?: string; trace?: boolean; allHeaders?: boolean; fetchStepMs: number; color?: boolean };
 	if (!isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${flags.browser}"`);
 	if (!Number.isFinite(flags.fetchStepMs) || flags.fetchStepMs < 0) throw new UsageError('--fetch-step-ms must be a number of milliseconds, 0 or more');
