@@ -130,10 +130,13 @@ export function sectionsLayout(sections: readonly Section[], o: LayoutOptions, o
 			else if (l.kind === 'warning') out.push(...rows(`  warning: ${l.text}`, c.yellow, 4));
 			else if (l.kind === 'code') out.push(...l.text.split('\n').flatMap((x) => rows(`  ${x}`, undefined, 4 + (/^ */.exec(x)?.[0].length ?? 0))));
 			else if (l.kind === 'link') {
-				const plain = rows(`${l.text} — ${l.action}`);
-				out.push(...(plain.length > 1 ? plain : [`${l.text} — ${c.cyan(l.action)}`]));
+				// Prose: wrapped at the width everywhere; the action keeps its colour when it stays whole on the last row.
+				const plain = wrap(`${l.text} — ${l.action}`, width, 2).split('\n');
+				const lastRow = plain.length - 1;
+				if ((plain[lastRow] ?? '').endsWith(l.action)) plain[lastRow] = `${(plain[lastRow] ?? '').slice(0, -l.action.length)}${c.cyan(l.action)}`;
+				out.push(...plain);
 			}
-			else out.push(...rows(l.text, c.dim));
+			else out.push(...wrap(l.text, width, 0).split('\n').map(c.dim));
 		}
 	}
 	return { lines: out, offsets };

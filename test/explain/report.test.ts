@@ -35,7 +35,10 @@ describe('explainReport', () => {
 		const r = { ...primary(firefox), origin: 'https://app.example.com' };
 		const a = advise(r);
 		const rep = explainReport(r, a, { config: { name: 'X', text: `${'x'.repeat(90)}\nshort`, warnings: [] } });
-		expect(reportLayout(rep, { style: PLAIN, width: 60 }).lines).toContain(`  ${'x'.repeat(90)}`);
+		const { lines } = reportLayout(rep, { style: PLAIN, width: 60 });
+		expect(lines).toContain(`  ${'x'.repeat(90)}`);
+		// Everything else, prose, the lesson line and the rules line included, fits the width.
+		expect(lines.filter((l) => l.length > 60)).toEqual([`  ${'x'.repeat(90)}`]);
 	});
 
 	test('no server configuration without the page origin, or for a browser-side failure', () => {
