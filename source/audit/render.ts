@@ -68,7 +68,7 @@ export function renderAudit(r: AuditReport, c: Style, width = 100): string {
 	const from = { flag: 'from --origin', url: 'derived from the URL; pass --origin with your front-end\'s origin if this is an API host', policy: 'from the policy\'s origins', assumed: 'assumed: the policy names no origin; pass --origin to use yours' }[r.siteFrom];
 	para(`Site origin${r.sites.length === 1 ? '' : 's'}: ${r.sites.join(', ')} (${from})`, '  ');
 	para(`${r.requests} ${t.kind === 'url' ? 'requests' : 'requests answered by the policy model'}${r.failures ? `, ${r.failures} failed` : ''}. Your own origin gets:`, '  ');
-	for (const e of r.baseline) out.push(`    ${describeExchange(e)}`);
+	for (const e of r.baseline) out.push(wrap(`    ${describeExchange(e)}`, width, 6));
 
 	const found = r.classes.filter((x) => x.found).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
 	out.push('');
@@ -77,7 +77,7 @@ export function renderAudit(r: AuditReport, c: Style, width = 100): string {
 		out.push(`${LABEL[f.severity](c, f.severity.toUpperCase().padEnd(7))} ${c.bold(f.title)}  ${c.dim(`[${f.id}]`)}`);
 		const shown = f.evidence.filter((e) => e.admitted || f.id !== 'max-age-above-caps' || e.maxAge !== null);
 		const hits = shown.filter((e) => e.admitted || f.id === 'wildcard-credentials');
-		for (const e of (hits.length ? hits : shown).slice(0, 3)) out.push(`        ${describeExchange(e)}`);
+		for (const e of (hits.length ? hits : shown).slice(0, 3)) out.push(wrap(`        ${describeExchange(e)}`, width, 10));
 		if (hits.length > 3) out.push(`        … and ${hits.length - 3} more`);
 		if (f.id === 'max-age-above-caps') para(f.note, '        ');
 		para(`Impact: ${f.impact}`, '        ', 16);
