@@ -13,20 +13,31 @@ export interface KeyHelp {
 export const fit = (s: string, n: number): string => (s.length <= n ? s : n <= 1 ? s.slice(0, Math.max(0, n)) : `${s.slice(0, n - 1)}…`);
 
 /**
- * `right` may offer shorter forms after the full one ("Lessons 3/14 complete · 9/83 exercises",
- * "3/14 lessons"): the first that fits is shown, else the last is shortened.
+ * The title line: `title` and `right` may each offer shorter forms after the full one
+ * ("Lessons 3/14 complete · 9/83 exercises", "3/14 lessons"). The first pair that fits is
+ * shown, the title's forms tried in order, each with the right-hand part's; else both shorten.
  */
-export function Frame({ title, right, children, help }: { title: string; right?: string | readonly string[]; children: ReactNode; help: readonly KeyHelp[] }) {
-	// The title line never wraps: the right-hand part gives way first, then the title.
+export function titleLine(title: string | readonly string[], right: string | readonly string[] | undefined, columns: number): { t: string; r: string } {
+	const titles = typeof title === 'string' ? [title] : title;
+	const rights = typeof right === 'string' ? [right] : (right ?? []);
+	for (const t of titles) {
+		if (t.length > columns - 1) continue;
+		if (rights.length === 0) return { t, r: '' };
+		const r = rights.find((x) => t.length + 3 + x.length <= columns);
+		if (r !== undefined) return { t, r };
+	}
+	const t = fit(titles.at(-1) ?? '', columns - 1);
+	return { t, r: fit(rights.at(-1) ?? '', columns - t.length - 3) };
+}
+
+export function Frame({ title, right, children, help }: { title: string | readonly string[]; right?: string | readonly string[]; children: ReactNode; help: readonly KeyHelp[] }) {
+	// The title line never wraps.
 	const { columns } = useSize();
-	const t = fit(title, columns - 1);
-	const room = columns - t.length - 3;
-	const forms = typeof right === 'string' ? [right] : (right ?? []);
-	const r = forms.find((f) => f.length <= room) ?? fit(forms.at(-1) ?? '', room);
+	const { t, r } = titleLine(title, right, columns);
 	return (
 		<Box flexDirection="column">
 			<Box justifyContent="space-between">
-				<Text bold aria-label={`screen: ${title}`}>{t}</Text>
+				<Text bold aria-label={`screen: ${typeof title === 'string' ? title : (title[0] ?? '')}`}>{t}</Text>
 				{r.length > 1 ? <Text dimColor>{r}</Text> : null}
 			</Box>
 			<Box flexDirection="column" marginTop={1}>

@@ -31,7 +31,7 @@ export function Home({ navigate, from }: { navigate: Navigate; from?: Screen['na
 	});
 	return (
 		<Frame
-			title="cors-tutor — Cross-Origin Resource Sharing, by doing"
+			title={['cors-tutor — Cross-Origin Resource Sharing, by doing', 'cors-tutor']}
 			right={[`Lessons ${sum.complete}/${sum.lessons.length} complete · ${sum.solved}/${sum.exercises} exercises`, `${sum.complete}/${sum.lessons.length} lessons · ${sum.solved}/${sum.exercises} exercises`, `${sum.complete}/${sum.lessons.length} lessons`]}
 			help={[{ keys: '↑↓', does: 'choose' }, { keys: 'Enter', does: 'open' }, { keys: 'q/Esc', does: 'quit' }]}
 		>
