@@ -73,12 +73,15 @@ export interface CheckReport {
 
 const NOTE_RULES = ['header-dropped', 'method-normalize'];
 
-export function buildReport(run: CheckRun): CheckReport {
+/** The Cookie line as shown: the names, never the values ("session=…; theme=…"). */
+const maskedCookie = (cookie: string): string => cookie.split(/;\s*/).map((p) => `${p.split('=')[0]}=…`).join('; ');
+
+export function buildReport(run: CheckRun, cookie?: string): CheckReport {
 	const { profile, page, init, result } = run;
 	const pageOrigin = serializeOrigin(page.origin);
-	const exchanges: ReportExchange[] = run.exchanges.map(({ purpose, request, answer }) => ({
+	const exchanges: ReportExchange[] = run.exchanges.map(({ purpose, request, answer, cookie: sent }) => ({
 		purpose,
-		request: { method: request.method, url: request.url, headers: [...request.headers], body: request.body },
+		request: { method: request.method, url: request.url, headers: [...request.headers, ...(sent && cookie ? [['Cookie', maskedCookie(cookie)] as const] : [])], body: request.body },
 		response: answer.ok ? { status: answer.status, statusText: answer.statusText, headers: answer.headers, body: answer.body, bytes: Buffer.byteLength(answer.body), truncated: answer.truncated, ms: answer.ms } : null,
 		networkError: answer.ok ? null : { kind: answer.kind, message: answer.message, ms: answer.ms },
 	}));

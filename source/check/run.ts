@@ -19,6 +19,8 @@ export interface NetOptions {
 	readonly insecure: boolean;
 	/** The network; tests may replace it. */
 	readonly send?: (x: Exchange) => Promise<Answer | NetworkFailure>;
+	/** The Cookie header value a browser would hold for the URL ("a=1; b=2"), sent with requests that carry credentials. */
+	readonly cookie?: string;
 }
 
 export interface SentExchange {
@@ -26,6 +28,8 @@ export interface SentExchange {
 	/** What went on the wire, line for line (Node adds only Connection, and Host or Content-Length where the core has none). */
 	readonly request: ServerRequest;
 	readonly answer: Answer | NetworkFailure;
+	/** The Cookie line (from --cookie) went out with this request. */
+	readonly cookie: boolean;
 }
 
 export interface CheckRun {
@@ -77,9 +81,24 @@ export async function runCheck(profile: BrowserProfile, page: Page, init: FetchI
 			const sentEvent = trace.findLast((x) => x.type === 'request');
 			const purpose = sentEvent?.type === 'request' ? sentEvent.purpose : 'actual';
 			const { method, url, headers, body } = e.request;
-			const answer = await transport({ method, url, headers, body, timeoutMs: net.timeoutMs, maxBodyBytes: net.maxBodyBytes, insecure: net.insecure });
-			exchanges.push({ purpose, request: e.request, answer });
+			const cookie = net.cookie !== undefined && carriesCredentials(purpose, [...exchanges.map((x) => x.request.url), url], page, init);
+			const answer = await transport({ method, url, headers: cookie ? [...headers, ['Cookie', net.cookie as string]] : headers, body, timeoutMs: net.timeoutMs, maxBodyBytes: net.maxBodyBytes, insecure: net.insecure });
+			exchanges.push({ purpose, request: e.request, answer, cookie });
 			if (!answer.ok) return { profile, page, init, exchanges, trace, result: null };
 		}
 	}
+}
+
+/**
+ * Whether the browser would attach its cookies to this request (Fetch: credentials are included
+ * when the mode is "include", or "same-origin" while the response tainting is still basic,
+ * cors-facts §5.1): never on a preflight; with "same-origin" only while every URL so far is the
+ * page's own origin; never with "omit".
+ */
+function carriesCredentials(purpose: 'preflight' | 'actual', urls: readonly string[], page: Page, init: FetchInit): boolean {
+	if (purpose === 'preflight') return false;
+	if (init.credentials === 'include') return true;
+	if (init.credentials !== 'same-origin' || page.origin.kind !== 'tuple') return false;
+	const pageOrigin = new URL(page.url).origin;
+	return urls.every((u) => URL.canParse(u) && new URL(u).origin === pageOrigin);
 }

@@ -23,6 +23,7 @@ const FLAGS = {
 	header: { type: 'string', shortFlag: 'H', isMultiple: true, value: '"NAME: VALUE"', description: 'A request header the page sets; repeat for more' },
 	body: { type: 'string', value: 'TEXT', description: 'A request body (a string, as fetch() sends it: text/plain unless you set Content-Type)' },
 	credentials: { type: 'string', default: 'same-origin', choices: CREDENTIALS_MODES, description: 'fetch() credentials mode (default same-origin; include = cookies and auth)' },
+	cookie: { type: 'string', isMultiple: true, description: 'A cookie your browser holds for the URL, "name=value" (repeatable); sent when the request carries credentials' },
 	mode: { type: 'string', default: 'cors', choices: REQUEST_MODES, description: 'fetch() request mode (default cors)' },
 	browser: { type: 'string', default: 'chromium', choices: BROWSER_IDS, description: 'Which browser to model (default chromium)' },
 	timeout: { type: 'string', default: '10', value: 'SECONDS', description: 'Give up on a request after this long (default 10; "500ms" works too)' },
@@ -40,7 +41,7 @@ export const HELP = `
   Examples
     $ cors-tutor check https://api.example.com/items --origin https://app.example.com
     $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json" --body '{"a":1}'
-    $ cors-tutor check https://api.example.com/me --origin https://app.example.com --credentials include --browser firefox
+    $ cors-tutor check https://api.example.com/me --origin https://app.example.com --credentials include --cookie "session=abc123"
     $ cors-tutor check http://localhost:3000/api --origin http://localhost:5173 --json | jq .verdict
 
   Usage
@@ -51,8 +52,11 @@ ${flagHelp(FLAGS)}
 
   Sends the preflight (when the browser would need one) and the request, with the
   headers the modelled browser puts on the wire, and follows redirects as it would.
-  No cookies are sent, even with --credentials include: there is no cookie jar, and
-  -H "Cookie: …" is dropped as fetch() drops it. Responses are read up to
+  Cookies: a browser sends the ones it holds for the URL when the request carries
+  credentials (--credentials include, or same-origin to the page's own origin), never on a
+  preflight. Give them with --cookie "session=…" to check a logged-in request; only their
+  names are printed. (A cross-site request gets only SameSite=None cookies.) -H "Cookie: …"
+  is dropped, as fetch() drops it. Responses are read up to
   ${DEFAULT_MAX_BODY_BYTES / 1024} KiB; control characters from the server are shown escaped.
   Exit codes: 0 allowed, 1 blocked, 2 usage error, 3 network failure (no HTTP answer).
 `;
@@ -63,6 +67,7 @@ interface Flags {
 	header?: string[];
 	body?: string;
 	credentials: string;
+	cookie?: string[];
 	mode: string;
 	browser: string;
 	timeout: string;
@@ -133,10 +138,12 @@ export async function check(argv: readonly string[], version: string): Promise<n
 	const mode = choice<RequestMode>('mode', flags.mode, REQUEST_MODES);
 	if (!isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${shown(flags.browser)}"`);
 	const timeoutMs = parseTimeout(flags.timeout);
+	for (const c of flags.cookie ?? []) if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=[^;\u0000-\u001f\u007f]*$/.test(c)) throw new UsageError(`--cookie "${shown(c)}" is not one cookie "name=value"`, 'example: --cookie "session=abc123" (repeat the flag for more)');
+	const cookie = flags.cookie?.length ? flags.cookie.join('; ') : undefined;
 
 	const init = { url, method: flags.method, headers, body: flags.body ?? null, credentials, mode };
-	const run = await runCheck(PROFILES[flags.browser], pageFor(origin), init, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, insecure: flags.insecure === true });
-	const report = buildReport(run);
+	const run = await runCheck(PROFILES[flags.browser], pageFor(origin), init, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, insecure: flags.insecure === true, ...(cookie ? { cookie } : {}) });
+	const report = buildReport(run, cookie);
 	if (flags.json) {
 		process.stdout.write(`${terminalSafeJson(report)}\n`);
 	} else {

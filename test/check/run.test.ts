@@ -49,3 +49,27 @@ test('pageFor: the origin root, and about:blank for a null origin', () => {
 	expect(pageFor(ORIGIN).url).toBe(`${ORIGIN}/`);
 	expect(pageFor('null')).toMatchObject({ url: 'about:blank', origin: { kind: 'opaque' } });
 });
+
+test.each([
+	// credentials mode, URL, the requests that carry the cookie
+	// (after the redirect to another origin the request's origin is null, so the next preflight fails)
+	['include', 'http://api.test/a', ['PUT http://api.test/a']],
+	['same-origin', 'http://api.test/a', []],
+	['omit', 'http://api.test/a', []],
+	['same-origin', 'https://app.example/x', ['PUT https://app.example/x']],
+] as const)('--cookie with credentials "%s" to %s: sent with %j, never on a preflight', async (credentials, url, withCookie) => {
+	// A server that allows the page with credentials, and redirects /a to another origin.
+	const calls: Exchange[] = [];
+	const send = async (x: Exchange) => {
+		calls.push(x);
+		const allow: [string, string][] = [['Access-Control-Allow-Origin', ORIGIN], ['Access-Control-Allow-Credentials', 'true'], ['Access-Control-Allow-Methods', 'PUT']];
+		if (x.method === 'OPTIONS') return ok(204, allow);
+		return x.url.endsWith('/a') ? ok(307, [...allow, ['Location', 'http://other.test/b']]) : ok(200, allow);
+	};
+	const run = await runCheck(chromium, pageFor(ORIGIN), { ...init, url, credentials }, { timeoutMs: 1000, maxBodyBytes: 1000, insecure: false, send, cookie: 'session=abc; theme=dark' });
+	const cookied = calls.filter((c) => c.headers.some(([k, v]) => k === 'Cookie' && v === 'session=abc; theme=dark')).map((c) => `${c.method} ${c.url}`);
+	expect(cookied).toEqual(withCookie);
+	expect(run.exchanges.filter((x) => x.cookie).map((x) => `${x.request.method} ${x.request.url}`)).toEqual(withCookie);
+	// The replay compares the core's requests, which never hold the cookie.
+	expect(run.result).not.toBeNull();
+});

@@ -418,6 +418,8 @@ describe('usage errors: exit 2, the flag and the fix, nothing sent', () => {
 		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--credentials', 'yes'], /--credentials must be one of omit, same-origin, include/],
 		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--mode', 'navigate'], /--mode must be one of cors, no-cors, same-origin/],
 		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--bogus'], /unknown flag --bogus/],
+		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--cookie', 'a=1; b=2'], /--cookie "a=1; b=2" is not one cookie "name=value"/],
+		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--cookie', 'session'], /--cookie "session" is not one cookie/],
 	])('%j', async (args, message) => {
 		const r = await runCliAsync(args);
 		expect(r.code).toBe(2);
@@ -447,5 +449,24 @@ describe('colour', () => {
 		const { base } = await serve(answer(200, ALLOW));
 		expect((await runCliAsync(['check', `${base}/`, '--origin', ORIGIN], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
 		expect((await runCliAsync(['check', `${base}/`, '--origin', ORIGIN, '--no-color'], { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+	});
+});
+
+describe('--cookie: a logged-in request', () => {
+	test('sent with a credentialed request (never the preflight); only its names are printed', async () => {
+		const { base, seen } = await serve((req, res) => {
+			const ok = req.headers.cookie === 'session=s3cr3t; theme=dark';
+			res.writeHead(req.method === 'OPTIONS' ? 204 : ok ? 200 : 401, { ...ALLOW, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': 'PUT' });
+			res.end(ok ? 'mine' : '');
+		});
+		const r = await check(`${base}/me`, '-X', 'PUT', '--credentials', 'include', '--cookie', 'session=s3cr3t', '--cookie', 'theme=dark');
+		expect(r.code).toBe(0);
+		expect(seen.map((q) => [q.method, q.headers.cookie ?? null])).toEqual([['OPTIONS', null], ['PUT', 'session=s3cr3t; theme=dark']]);
+		expect(r.stdout).toContain('Cookie: session=…; theme=…');
+		expect(r.stdout).not.toContain('s3cr3t');
+		// Without credentials the browser sends no cookie, and this server says 401.
+		const anon = await check(`${base}/me`, '-X', 'PUT', '--cookie', 'session=s3cr3t');
+		expect(seen.at(-1)?.headers.cookie).toBeUndefined();
+		expect(anon.stdout).toMatch(/401/);
 	});
 });
