@@ -60,8 +60,10 @@ export function keysApart(input: NodeJS.ReadStream, gapMs = 40): KeyStream {
 	out.setRawMode = (mode) => {
 		input.setRawMode(mode);
 		// Read only while Ink listens, so that stdin does not keep the process alive after it.
+		// (Idempotent: one listener however often it is called.)
+		input.off('data', onData);
 		if (mode) input.on('data', onData).resume();
-		else input.off('data', onData).pause();
+		else input.pause();
 		return out;
 	};
 	out.ref = () => {

@@ -41,3 +41,15 @@ test('the stream reads only while in raw mode, and writes the keys of one read a
 	await new Promise((r) => setTimeout(r, 20));
 	expect(seen).toHaveLength(4);
 });
+
+test('raw mode switched on twice still passes each key once', async () => {
+	const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode() { return this; }, ref() { return this; }, unref() { return this; } });
+	const out = keysApart(input as unknown as NodeJS.ReadStream, 1);
+	const seen: string[] = [];
+	out.on('data', (d: Buffer) => seen.push(d.toString()));
+	out.setRawMode(true);
+	out.setRawMode(true);
+	input.write('q');
+	await new Promise((r) => setTimeout(r, 20));
+	expect(seen).toEqual(['q']);
+});
