@@ -48,6 +48,17 @@ const result = await build({
 			},
 		},
 		{
+			// wrap-ansi (Ink's text wrapping) asks for string-width 7, which measures emoji with the
+			// emoji-regex package (14 kB); Ink itself uses string-width 8 (same API), which uses the
+			// regular expression engine's \p{RGI_Emoji}. One copy, and text wraps by the same widths
+			// Ink lays it out with.
+			name: 'one-string-width',
+			setup(b) {
+				const top = new URL('../../node_modules/string-width/index.js', import.meta.url).pathname;
+				b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer.includes(`${'node_modules'}/wrap-ansi/`) ? { path: top } : undefined));
+			},
+		},
+		{
 			name: 'meow-dependencies',
 			setup(b) {
 				b.onResolve({ filter: /^\.\/dependencies\.js$/ }, (args) => (args.importer.includes(`${'node_modules'}/meow/`) ? { path: new URL('./meow-dependencies.js', import.meta.url).pathname } : undefined));
