@@ -1,5 +1,7 @@
-// One ESM bundle in dist/: every runtime package bundled, so the published package has no
-// dependencies. Ink-only pieces are split into lazily imported chunks.
+// One ESM bundle in dist/app/: every runtime package bundled, so the published package has no
+// dependencies. Ink-only pieces are split into lazily imported chunks. dist/cli.js, the binary,
+// is a separate small bundle that runs dist/app/cli.js (source/launcher.ts); `npm pack` ships
+// dist/app/ packed as dist/app.br (source/tools/pack-app.mjs).
 import { build } from 'esbuild';
 import { thirdPartyLicenses } from './licences.mjs';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ rmSync('dist', { recursive: true, force: true });
 const result = await build({
 	// The curriculum's worker (source/content/load-soon.ts) sits with the chunks that start it.
 	entryPoints: ['source/cli.ts', { in: 'source/content/load-worker.ts', out: 'chunks/load-worker' }],
-	outdir: 'dist',
+	outdir: 'dist/app',
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -34,8 +36,8 @@ const result = await build({
 					const source = readFileSync(args.path, 'utf8');
 					const m = source.match(/"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/);
 					if (!m) throw new Error(`${args.path}: the embedded WebAssembly was not found; update the yoga-wasm-file plugin`);
-					mkdirSync('dist/chunks', { recursive: true });
-					writeFileSync(`dist/chunks/${YOGA_WASM}`, Buffer.from(m[1], 'base64'));
+					mkdirSync('dist/app/chunks', { recursive: true });
+					writeFileSync(`dist/app/chunks/${YOGA_WASM}`, Buffer.from(m[1], 'base64'));
 					return { contents: source.replace(m[0], () => '"data:application/octet-stream;base64,"'), loader: 'js' };
 				});
 				b.onLoad({ filter: /yoga-layout\/dist\/src\/index\.js$/ }, (args) => {
@@ -74,11 +76,28 @@ const result = await build({
 	],
 	logLevel: 'warning',
 });
-// The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/chunks.
+// The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/app/chunks.
 const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-layout/dist/src/index.js')));
-if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/chunks/`);
+if (yogaOut.length !== 1 || !yogaOut[0][0].startsWith('dist/app/chunks/')) throw new Error(`yoga's loader ended up in ${yogaOut.map(([f]) => f).join(', ') || 'no output'}, not one file in dist/app/chunks/`);
 if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile));
 writeFileSync('dist/THIRD-PARTY-LICENSES.md', thirdPartyLicenses(result.metafile));
 const soon = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).includes('source/content/load-soon.ts'));
-if (soon.length !== 1 || !soon[0][0].startsWith('dist/chunks/')) throw new Error('load-soon.ts must end up in one chunk in dist/chunks/, beside chunks/load-worker.js');
+if (soon.length !== 1 || !soon[0][0].startsWith('dist/app/chunks/')) throw new Error('load-soon.ts must end up in one chunk in dist/app/chunks/, beside chunks/load-worker.js');
+// The app's chunks are ES modules wherever they are unpacked (launch/unpack.ts may put them in
+// the user's cache, outside this package and its "type": "module").
+writeFileSync('dist/app/package.json', '{ "type": "module" }\n');
+// The binary. Split too, so that running an already unpacked app never loads the unpacking code.
+await build({
+	entryPoints: { cli: 'source/launcher.ts' },
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	legalComments: 'none',
+	chunkNames: 'launch-[hash]',
+	logLevel: 'warning',
+});
 chmodSync('dist/cli.js', 0o755);

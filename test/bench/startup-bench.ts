@@ -2,9 +2,10 @@
 // and a non-interactive command, each beside `node -e 0` measured in the same run and through
 // the same pseudo-terminal; peak RSS of the app. Medians of N runs; nothing is asserted.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packApp } from '../../source/tools/pack-app.mjs';
 
 const BIN = join(process.cwd(), 'dist/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
@@ -54,6 +55,18 @@ function inPty(args: string[], data: string, done?: (out: string) => boolean): P
 }
 
 const data = mkdtempSync(join(tmpdir(), 'cors-tutor-bench-data-'));
+// A copy as `npx` installs it: the binary, dist/app.br and no dist/app/ yet, so its first run
+// unpacks the app (source/launch/unpack.ts). A fresh copy for every run.
+const archive = packApp(join(process.cwd(), 'dist/app'));
+function freshInstall(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'cors-tutor-bench-install-'));
+	mkdirSync(join(dir, 'dist'));
+	for (const f of readdirSync('dist')) if (f.endsWith('.js')) cpSync(join('dist', f), join(dir, 'dist', f));
+	writeFileSync(join(dir, 'dist/app.br'), archive);
+	cpSync('package.json', join(dir, 'package.json'));
+	symlinkSync(join(process.cwd(), 'lessons'), join(dir, 'lessons'));
+	return join(dir, 'dist/cli.js');
+}
 const homeDrawn = (out: string) => out.includes('Lessons ') && out.includes('complete');
 const cases = {
 	base: ['-e', '0'],
@@ -67,6 +80,7 @@ const base: number[] = [];
 const help: number[] = [];
 const lessons: number[] = [];
 const frames: number[] = [];
+const firstRuns: number[] = [];
 let rss = 0;
 for (let i = 0; i < RUNS; i++) {
 	base.push((await inPty(cases.base, data)).ms);
@@ -75,6 +89,7 @@ for (let i = 0; i < RUNS; i++) {
 	const f = await inPty([BIN], data, homeDrawn);
 	frames.push(f.ms);
 	rss = Math.max(rss, f.rssKiB);
+	firstRuns.push((await inPty([freshInstall()], data, homeDrawn)).ms);
 }
 const b = median(base);
 const row = (name: string, xs: number[], goal?: number) =>
@@ -84,4 +99,5 @@ row('node -e 0 (baseline)', base);
 row('cors-tutor --help', help, 1.6);
 row('cors-tutor lessons --json', lessons);
 row('first frame of the home screen', frames, 3);
+row('  the same, first run after install', firstRuns);
 console.log(`peak RSS of the app (first frame): ${(rss / 1024).toFixed(0)} MiB (goal ≤ 100 MiB: ${rss / 1024 <= 100 ? 'met' : 'NOT met'})`);

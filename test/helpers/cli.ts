@@ -7,7 +7,7 @@ export const ROOT = join(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'dist/cli.js');
 
 export function ensureBuilt(): void {
-	if (!existsSync(BIN)) execFileSync(process.execPath, ['source/tools/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+	if (!existsSync(BIN) || !existsSync(join(ROOT, 'dist/app/cli.js'))) execFileSync(process.execPath, ['source/tools/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export interface CliResult {

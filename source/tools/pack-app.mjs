@@ -1,0 +1,37 @@
+// `npm pack` runs this (prepack): dist/app/ becomes dist/app.br, which the package ships in its
+// place and the launcher unpacks on the first run (source/launch/unpack.ts reads the format:
+// brotli of one JSON line listing [path, size] pairs, then the files' bytes in that order).
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+/** Every file under dir, in a stable order, as [relative path with /, bytes]. */
+function filesUnder(dir) {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((d) => d.isFile())
+		.map((d) => relative(dir, join(d.parentPath, d.name)).split(sep).join('/'))
+		.sort()
+		.map((path) => [path, readFileSync(join(dir, path))]);
+}
+
+/** The archive of dir: the best brotli compression (it is written once, read on every first run). */
+export function packApp(dir) {
+	const files = filesUnder(dir);
+	const data = Buffer.concat([Buffer.from(`${JSON.stringify(files.map(([p, b]) => [p, b.length]))}\n`), ...files.map(([, b]) => b)]);
+	return brotliCompressSync(data, {
+		params: {
+			[constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+			[constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+			[constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+		},
+	});
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	if (!existsSync('dist/app/cli.js')) {
+		process.stderr.write('pack-app: dist/app/cli.js is missing. Run `npm run build` before `npm pack`.\n');
+		process.exit(1);
+	}
+	writeFileSync('dist/app.br', packApp('dist/app'));
+}
