@@ -6,6 +6,8 @@ import { BROWSER_IDS, PROFILES, isBrowserId } from '../core/profiles/index.js';
 import { CREDENTIALS_MODES, type CredentialsMode, REQUEST_MODES, type RequestMode } from '../core/request.js';
 import { buildReport, EXIT_FOR } from '../check/report.js';
 import { renderCheckText } from '../check/render.js';
+import { fromCurl } from '../check/curl.js';
+import { curlSummary, renderCurlSummary } from '../check/curl-summary.js';
 import { pageFor, runCheck } from '../check/run.js';
 import { parseCommand } from '../cli/parse.js';
 import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
@@ -19,13 +21,13 @@ const shown = (s: string): string => escapeControl(s, true);
 
 const FLAGS = {
 	origin: { type: 'string', value: 'ORIGIN', description: 'The origin of the page that calls fetch() (required), e.g. https://app.example.com, or null' },
-	method: { type: 'string', shortFlag: 'X', default: 'GET', value: 'METHOD', description: 'The fetch() method (default GET)' },
+	method: { type: 'string', shortFlag: 'X', value: 'METHOD', description: 'The fetch() method (default GET)' },
 	header: { type: 'string', shortFlag: 'H', isMultiple: true, value: '"NAME: VALUE"', description: 'A request header the page sets; repeat for more' },
 	body: { type: 'string', value: 'TEXT', description: 'A request body (a string, as fetch() sends it: text/plain unless you set Content-Type)' },
-	credentials: { type: 'string', default: 'same-origin', choices: CREDENTIALS_MODES, description: 'fetch() credentials mode (default same-origin; include = cookies and auth)' },
+	credentials: { type: 'string', choices: CREDENTIALS_MODES, description: 'fetch() credentials mode (default same-origin; include = cookies and auth)' },
 	cookie: { type: 'string', isMultiple: true, description: 'A cookie your browser holds for the URL, "name=value" (repeatable); sent when the request carries credentials' },
-	mode: { type: 'string', default: 'cors', choices: REQUEST_MODES, description: 'fetch() request mode (default cors)' },
-	browser: { type: 'string', default: 'chromium', choices: BROWSER_IDS, description: 'Which browser to model (default chromium)' },
+	mode: { type: 'string', choices: REQUEST_MODES, description: 'fetch() request mode (default cors)' },
+	browser: { type: 'string', choices: BROWSER_IDS, description: 'Which browser to model (default chromium; after curl, the one its User-Agent names)' },
 	timeout: { type: 'string', default: '10', value: 'SECONDS', description: 'Give up on a request after this long (default 10; "500ms" works too)' },
 	insecure: { type: 'boolean', description: 'Accept any TLS certificate (self-signed dev servers; a browser would refuse)' },
 	allHeaders: { type: 'boolean', description: "Show every request header, including the browser's routine ones" },
@@ -43,9 +45,11 @@ export const HELP = `
     $ cors-tutor check https://api.example.com/items --origin https://app.example.com -X PUT -H "Content-Type: application/json" --body '{"a":1}'
     $ cors-tutor check https://api.example.com/me --origin https://app.example.com --credentials include --cookie "session=abc123"
     $ cors-tutor check http://localhost:3000/api --origin http://localhost:5173 --json | jq .verdict
+    $ cors-tutor check curl 'https://api.example.com/items' -H 'origin: https://app.example.com' -H 'content-type: application/json' --data-raw '{"a":1}'
 
   Usage
     $ cors-tutor check <url> --origin <origin> [options]
+    $ cors-tutor check [options] curl <the curl command>
 
   Options
 ${flagHelp(FLAGS)}
@@ -59,17 +63,25 @@ ${flagHelp(FLAGS)}
   is dropped, as fetch() drops it. Responses are read up to
   ${DEFAULT_MAX_BODY_BYTES / 1024} KiB; control characters from the server are shown escaped.
   Exit codes: 0 allowed, 1 blocked, 2 usage error, 3 network failure (no HTTP answer).
+
+  From a curl command: in DevTools' Network panel, right-click the failing request,
+  "Copy as cURL", then type cors-tutor check and paste it (check's own options go
+  before curl). The page's origin comes from the Origin header (or the Referer), the
+  credentials mode from the cookies sent, the mode from Sec-Fetch-Mode and the browser
+  from User-Agent; headers the browser adds itself (User-Agent, Sec-*, Accept: */*, …) are
+  left to the model. A command that "works in curl" is checked the same way: add
+  -H 'Origin: https://your.page' to say where the page is.
 `;
 
 interface Flags {
 	origin?: string;
-	method: string;
+	method?: string;
 	header?: string[];
 	body?: string;
-	credentials: string;
+	credentials?: string;
 	cookie?: string[];
-	mode: string;
-	browser: string;
+	mode?: string;
+	browser?: string;
 	timeout: string;
 	insecure?: boolean;
 	allHeaders?: boolean;
@@ -127,30 +139,65 @@ function choice<T extends string>(flag: string, value: string, choices: readonly
 	return value as T;
 }
 
-export async function check(argv: readonly string[], version: string): Promise<number> {
-	const cli = parseCommand('check', HELP, FLAGS, argv, version);
-	const flags = cli.flags as unknown as Flags;
-	const url = validUrl(cli.input);
-	const origin = validOrigin(flags.origin);
-	if (!isToken(flags.method)) throw new UsageError(`--method "${shown(flags.method)}" is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_\`|~)`, 'example: -X PUT');
-	const headers = (flags.header ?? []).map(parseHeaderFlag);
-	const credentials = choice<CredentialsMode>('credentials', flags.credentials, CREDENTIALS_MODES);
-	const mode = choice<RequestMode>('mode', flags.mode, REQUEST_MODES);
-	if (!isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${shown(flags.browser)}"`);
-	const timeoutMs = parseTimeout(flags.timeout);
-	for (const c of flags.cookie ?? []) if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=[^;\u0000-\u001f\u007f]*$/.test(c)) throw new UsageError(`--cookie "${shown(c)}" is not one cookie "name=value"`, 'example: --cookie "session=abc123" (repeat the flag for more)');
-	const cookie = flags.cookie?.length ? flags.cookie.join('; ') : undefined;
+/** Where `curl` starts in check's arguments (not as the value of one of check's own flags), or -1. */
+export function curlAt(argv: readonly string[]): number {
+	const valued = new Set(Object.entries(FLAGS).flatMap(([k, f]) => (f.type === 'boolean' ? [] : [`--${k.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`, ...('shortFlag' in f ? [`-${f.shortFlag}`] : [])])));
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i] as string;
+		if (a === '--') return -1;
+		if (a === 'curl') return i;
+		if (valued.has(a)) i++;
+	}
+	return -1;
+}
 
-	const init = { url, method: flags.method, headers, body: flags.body ?? null, credentials, mode };
-	const run = await runCheck(PROFILES[flags.browser], pageFor(origin), init, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, insecure: flags.insecure === true, ...(cookie ? { cookie } : {}) });
+/** The request a curl command describes, with check's own flags over what it says. */
+function curlRequest(flags: Flags, input: readonly string[], words: readonly string[]) {
+	if (input.length) throw new UsageError(`give the URL once, in the curl command (not also ${shown(input.join(' '))})`, "example: cors-tutor check curl 'https://api.example.com/items' -H 'Origin: https://app.example.com'");
+	for (const f of ['method', 'header', 'body'] as const) {
+		if (flags[f] !== undefined && !(Array.isArray(flags[f]) && flags[f].length === 0)) throw new UsageError(`--${f} cannot be combined with a curl command: it says the ${f === 'header' ? 'headers' : f} itself`, 'put it in the curl command, or drop it');
+	}
+	const c = fromCurl(words);
+	const origin = flags.origin ?? c.origin?.value;
+	if (origin === undefined) {
+		throw new UsageError('the curl command has no Origin or Referer header, so the page\'s origin is unknown', 'give it: cors-tutor check --origin https://app.example.com curl … (DevTools copies Origin for cross-origin requests)');
+	}
+	return { c, origin };
+}
+
+export async function check(argv: readonly string[], version: string): Promise<number> {
+	const at = curlAt(argv);
+	const cli = parseCommand('check', HELP, FLAGS, at < 0 ? argv : argv.slice(0, at), version);
+	const flags = cli.flags as unknown as Flags;
+	const fromCommand = at < 0 ? undefined : curlRequest(flags, cli.input, argv.slice(at + 1));
+	const c = fromCommand?.c;
+	const url = validUrl(c ? [c.url] : cli.input);
+	const origin = validOrigin(fromCommand?.origin ?? flags.origin);
+	const method = c?.method ?? flags.method ?? 'GET';
+	if (!isToken(method)) throw new UsageError(`${c ? 'the curl command\'s method' : '--method'} "${shown(method)}" is not an HTTP method (a token: letters, digits and !#$%&'*+-.^_\`|~)`, 'example: -X PUT');
+	const headers = c ? [...c.headers] : (flags.header ?? []).map(parseHeaderFlag);
+	// Cookies sent mean the page asked for them: credentials "include" (a cross-origin fetch sends none otherwise).
+	const credentials = choice<CredentialsMode>('credentials', flags.credentials ?? (c?.cookie ? 'include' : 'same-origin'), CREDENTIALS_MODES);
+	const mode = choice<RequestMode>('mode', flags.mode ?? c?.mode ?? 'cors', REQUEST_MODES);
+	const browser = flags.browser ?? c?.browser ?? 'chromium';
+	if (!isBrowserId(browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${shown(browser)}"`);
+	const timeoutMs = parseTimeout(flags.timeout);
+	for (const k of flags.cookie ?? []) if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=[^;\u0000-\u001f\u007f]*$/.test(k)) throw new UsageError(`--cookie "${shown(k)}" is not one cookie "name=value"`, 'example: --cookie "session=abc123" (repeat the flag for more)');
+	const cookies = [...(c?.cookie ? [c.cookie] : []), ...(flags.cookie ?? [])];
+	const cookie = cookies.length ? cookies.join('; ') : undefined;
+
+	const init = { url, method, headers, body: c ? c.body : (flags.body ?? null), credentials, mode };
+	const run = await runCheck(PROFILES[browser], pageFor(origin), init, { timeoutMs, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, insecure: flags.insecure === true || c?.insecure === true, ...(cookie ? { cookie } : {}) });
 	const report = buildReport(run, cookie);
+	const curl = c && curlSummary(c, { origin, credentials, mode, browser, flags });
 	if (flags.json) {
-		process.stdout.write(`${terminalSafeJson(report)}\n`);
+		process.stdout.write(`${terminalSafeJson(curl ? { curl, ...report } : report)}\n`);
 	} else {
 		const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
 		// Wrapped on a terminal only: piped lines stay whole for grep and for pasting the console line.
 		const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : Number.POSITIVE_INFINITY;
-		process.stdout.write(`${renderCheckText(report, { style, width, allHeaders: flags.allHeaders })}\n`);
+		const head = curl ? `${renderCurlSummary(curl, { style, width })}\n\n` : '';
+		process.stdout.write(`${head}${renderCheckText(report, { style, width, allHeaders: flags.allHeaders })}\n`);
 	}
 	return EXIT_FOR[report.verdict];
 }

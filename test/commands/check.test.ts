@@ -470,3 +470,90 @@ describe('--cookie: a logged-in request', () => {
 		expect(anon.stdout).toMatch(/401/);
 	});
 });
+
+describe('check curl …: a request pasted from DevTools ("Copy as cURL")', () => {
+	const UA = 'Mozilla/5.0 (X11; Linux x86_64; rv:153.0) Gecko/20100101 Firefox/153.0';
+	/** Firefox's copy of a credentialed PUT with JSON, as the shell splits it. */
+	const pasted = (url: string) => [
+		'curl', url, '-X', 'PUT', '-H', `User-Agent: ${UA}`, '-H', 'Accept: */*', '-H', 'Content-Type: application/json', '-H', `Origin: ${ORIGIN}`,
+		'-H', 'Connection: keep-alive', '-H', 'Cookie: session=s3cr3t', '-H', 'Sec-Fetch-Mode: cors', '-H', 'Pragma: no-cache', '-H', 'Cache-Control: no-cache', '--data-raw', '{"qty":2}',
+	];
+
+	test('the page\'s request goes out as the modelled browser sends it; the report says what was read', async () => {
+		const { base, seen } = await serve(
+			byMethod(
+				answer(204, { ...ALLOW, 'Access-Control-Allow-Credentials': 'true', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'Content-Type' }),
+				answer(200, ALLOW, '{"ok":true}'),
+			),
+		);
+		const r = await runCliAsync(['check', ...pasted(`${base}/orders/7`)]);
+		// Credentials "include" (it sent a cookie), but the PUT's answer lacks Allow-Credentials.
+		expect(r.code).toBe(1);
+		expect(r.stdout).toMatch(/^Read from the curl command\n {2}page origin: https:\/\/app\.example {2}\(the Origin header\)\n {2}credentials: "include" {2}\(the command sends cookies/);
+		expect(r.stdout).toContain('  browser: firefox  (User-Agent)');
+		expect(r.stdout).toContain('  headers the page set: content-type\n  cookies sent (names): session\n');
+		expect(r.stdout).toMatch(/the browser's own, which the model adds itself: user-agent, accept, origin, connection, cookie, sec-fetch-mode, pragma, cache-control/);
+		expect(r.stdout).not.toContain('s3cr3t');
+		expect(r.stdout).toMatch(/Access-Control-Allow-Credentials/);
+		// The preflight carries no cookie and no Disable-cache pair; the PUT carries the cookie and the body.
+		expect(seen.map((q) => [q.method, q.headers.cookie ?? null, q.headers.pragma ?? null])).toEqual([['OPTIONS', null, null], ['PUT', 'session=s3cr3t', null]]);
+		expect(seen[0]?.headers['access-control-request-headers']).toBe('content-type');
+		expect(seen[1]?.body).toBe('{"qty":2}');
+		expect(seen[1]?.headers['user-agent']).toMatch(/Firefox\//);
+	});
+
+	test("check's own options go before curl and win; --json carries what was read", async () => {
+		const { base, seen } = await serve((req, res) => {
+			res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...ALLOW, 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'Content-Type' });
+			res.end('');
+		});
+		const r = await runCliAsync(['check', '--json', '--browser', 'chromium', '--credentials', 'omit', ...pasted(`${base}/orders/7`)]);
+		expect(r.code).toBe(0);
+		const json = JSON.parse(r.stdout);
+		expect(json.curl).toEqual({
+			origin: { value: ORIGIN, from: 'the Origin header' },
+			credentials: { value: 'omit', from: '--credentials' },
+			mode: { value: 'cors', from: 'Sec-Fetch-Mode' },
+			browser: { value: 'chromium', from: '--browser' },
+			pageHeaders: ['content-type'],
+			browserHeaders: ['user-agent', 'accept', 'origin', 'connection', 'cookie', 'sec-fetch-mode', 'pragma', 'cache-control'],
+			cookies: ['session'],
+			notes: [`Pragma and Cache-Control: no-cache are taken as DevTools' "Disable cache", not set by the page.`],
+		});
+		expect(json.verdict).toBe('allowed');
+		expect(seen.map((q) => [q.method, q.headers.cookie ?? null])).toEqual([['OPTIONS', null], ['PUT', null]]);
+		expect(seen[1]?.headers['user-agent']).toMatch(/Chrome\//);
+	});
+
+	test('a command that works in curl, with no Origin: --origin says where the page is', async () => {
+		const { base, seen } = await serve(answer(200, { 'Content-Type': 'application/json' }, '[]'));
+		const r = await runCliAsync(['check', '--origin', ORIGIN, 'curl', '-s', `${base}/items`, '-H', 'Accept: application/json']);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain(`page origin: ${ORIGIN}  (--origin)`);
+		expect(r.stdout).toContain('browser: chromium  (the default (no User-Agent names a browser))');
+		expect(r.stdout).toMatch(/missing-allow-origin/);
+		expect(seen).toHaveLength(1);
+		expect(seen[0]?.headers.origin).toBe(ORIGIN);
+	});
+
+	test.each([
+		[['check', 'curl'], /the curl command names no URL/],
+		[['check', 'curl', 'http://127.0.0.1:9/x'], /no Origin or Referer header, so the page's origin is unknown\ngive it: cors-tutor check --origin/],
+		[['check', '-X', 'PUT', 'curl', 'http://127.0.0.1:9/x', '-H', `Origin: ${ORIGIN}`], /--method cannot be combined with a curl command/],
+		[['check', 'http://127.0.0.1:9/y', 'curl', 'http://127.0.0.1:9/x'], /give the URL once, in the curl command/],
+		[['check', 'curl', 'http://127.0.0.1:9/x', '-H', `Origin: ${ORIGIN}`, '--form', 'a=1'], /uses --form: a multipart form/],
+		[['check', 'curl', 'http://127.0.0.1:9/x', '-H', 'Origin: https://app.example/'], /--origin: .*serialized origin/],
+	])('%j: exit 2, nothing sent', async (args, message) => {
+		const r = await runCliAsync(args);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(message);
+		expect(r.stderr).not.toMatch(/\n\s+at /);
+		expect(r.stdout).toBe('');
+	});
+
+	test('"curl" as the value of one of check\'s flags is not the start of a command', async () => {
+		const r = await runCliAsync(['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '-H', 'curl']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/--header "curl" has no colon/);
+	});
+});
