@@ -26,6 +26,10 @@ const GROUPS: readonly (readonly [string, Record<string, Command>])[] = [
 				summary: 'Send what a browser would send to a real URL: the verdict, the console message, the fix',
 				load: async () => (await import('./commands/check.js')).check,
 			},
+			har: {
+				summary: 'Find every CORS failure in a HAR file saved from DevTools, with the cause and fix',
+				load: async () => (await import('./commands/har.js')).har,
+			},
 			audit: {
 				summary: 'Probe a URL, or check a policy file, for the CORS misconfigurations attackers use',
 				load: async () => (await import('./commands/audit.js')).audit,
@@ -81,6 +85,7 @@ Examples
   $ cors-tutor explain "Access to fetch at … has been blocked by CORS policy: …"
   $ cors-tutor debug                 paste a console error interactively
   $ cors-tutor check https://api.example.com/items --origin https://app.example.com
+  $ cors-tutor har session.har       every CORS failure in a HAR saved from DevTools
   $ cors-tutor audit https://api.example.com/me --origin https://app.example.com
   $ cors-tutor audit policy.json --fail-on medium
   $ cors-tutor learn preflight

@@ -6,6 +6,9 @@ import type { Style } from '../render/color.js';
 import { wrap } from '../render/text.js';
 import type { CurlRequest } from './curl.js';
 
+/** What a summary reads: a curl command, or a HAR entry read the same way. */
+type Read = Pick<CurlRequest, 'headers' | 'browserHeaders' | 'origin' | 'cookie' | 'mode' | 'browser' | 'notes'>;
+
 export interface CurlSummary {
 	readonly origin: { readonly value: string; readonly from: string };
 	readonly credentials: { readonly value: string; readonly from: string };
@@ -28,14 +31,14 @@ interface Chosen {
 	readonly flags: { readonly origin?: string; readonly credentials?: string; readonly mode?: string; readonly browser?: string };
 }
 
-export function curlSummary(c: CurlRequest, chosen: Chosen): CurlSummary {
+export function curlSummary(c: Read, chosen: Chosen): CurlSummary {
 	const { flags } = chosen;
 	const cookies = (c.cookie ?? '').split(';').map((p) => p.split('=')[0]?.trim() ?? '').filter(Boolean);
 	return {
 		origin: { value: chosen.origin, from: flags.origin ? '--origin' : `the ${c.origin?.from} header` },
 		credentials: {
 			value: chosen.credentials,
-			from: flags.credentials ? '--credentials' : c.cookie ? 'the command sends cookies, which a cross-origin fetch() does only with credentials: "include"' : 'no cookies sent: the default',
+			from: flags.credentials ? '--credentials' : c.cookie ? 'cookies were sent, which a cross-origin fetch() does only with credentials: "include"' : 'no cookies sent: the default',
 		},
 		mode: { value: chosen.mode, from: flags.mode ? '--mode' : c.mode ? 'Sec-Fetch-Mode' : 'the default' },
 		browser: { value: chosen.browser, from: flags.browser ? '--browser' : c.browser ? 'User-Agent' : 'the default (no User-Agent names a browser)' },
@@ -46,11 +49,11 @@ export function curlSummary(c: CurlRequest, chosen: Chosen): CurlSummary {
 	};
 }
 
-export function renderCurlSummary(s: CurlSummary, o: { style: Style; width: number }): string {
+export function renderCurlSummary(s: CurlSummary, o: { style: Style; width: number; title?: string }): string {
 	const c = o.style;
 	const line = (label: string, text: string) => [wrap(`  ${label}${text}`, o.width, 4)];
 	const lines = [
-		c.bold('Read from the curl command'),
+		c.bold(o.title ?? 'Read from the curl command'),
 		...line('page origin: ', `${s.origin.value}  ${c.dim(`(${s.origin.from})`)}`),
 		...line('credentials: ', `"${s.credentials.value}"  ${c.dim(`(${s.credentials.from})`)}`),
 		...line('mode: ', `"${s.mode.value}"  ${c.dim(`(${s.mode.from})`)}`),

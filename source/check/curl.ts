@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { type Header, isToken, lower } from '../core/headers.js';
 import type { BrowserId } from '../core/profiles/index.js';
-import type { CredentialsMode, RequestMode } from '../core/request.js';
-import { SPEC_HEADER_RULES, isForbiddenRequestHeader } from '../core/safelist.js';
+import type { RequestMode } from '../core/request.js';
 import { UsageError } from '../cli/usage.js';
+import { readPageRequest } from './page-request.js';
 import { escapeControl } from '../render/escape.js';
 
 const shown = (s: string): string => escapeControl(s, true);
@@ -63,9 +63,6 @@ const UNSUPPORTED: Record<string, string> = {
 	'--cert': 'client certificates are not supported by check',
 	'--key': 'client certificates are not supported by check',
 };
-
-/** Added by the browser (or DevTools' "Disable cache") on its own, not by the page; compared in lower case. */
-const BROWSER_OWN = ['user-agent', 'accept-language', 'priority', 'upgrade-insecure-requests', 'x-client-data', 'purpose', 'if-none-match', 'if-modified-since'];
 
 function expand(args: readonly string[]): { name: string; value?: string }[] {
 	const out: { name: string; value?: string }[] = [];
@@ -126,25 +123,6 @@ function headerValue(s: string): Header | null {
 	return value === '' ? null : [s.slice(0, colon), value];
 }
 
-/** The origin of a Referer value, or undefined. */
-function originOf(url: string): string | undefined {
-	try {
-		const o = new URL(url).origin;
-		return o === 'null' ? undefined : o;
-	} catch {
-		return undefined;
-	}
-}
-
-function browserOf(ua: string): BrowserId | undefined {
-	if (/\bFirefox\//.test(ua)) return 'firefox';
-	if (/\b(Chrome|Chromium|Edg)\//.test(ua)) return 'chromium';
-	if (/\bVersion\/[\d.]+ .*Safari\//.test(ua)) return 'safari';
-	return undefined;
-}
-
-const MODES: Record<string, RequestMode | undefined> = { cors: 'cors', 'no-cors': 'no-cors', 'same-origin': 'same-origin' };
-
 /** The words after `curl`, as the shell split them, read back into the page's fetch(). */
 export function fromCurl(args: readonly string[]): CurlRequest {
 	let url: string | undefined;
@@ -155,7 +133,6 @@ export function fromCurl(args: readonly string[]): CurlRequest {
 	const data: string[] = [];
 	const raw: Header[] = [];
 	const cookies: string[] = [];
-	const notes: string[] = [];
 	for (const { name, value = '' } of expand(args)) {
 		if (UNSUPPORTED[name]) throw new UsageError(`the curl command uses ${name}: ${UNSUPPORTED[name]}`);
 		if (name === '--url') {
@@ -191,38 +168,14 @@ export function fromCurl(args: readonly string[]): CurlRequest {
 	}
 	method ??= head ? 'HEAD' : body !== null ? 'POST' : 'GET';
 
-	const headers: Header[] = [];
-	const browserHeaders: string[] = [];
-	let origin: CurlRequest['origin'];
-	let referer: string | undefined;
-	let mode: RequestMode | undefined;
-	let browser: BrowserId | undefined;
-	const has = (n: string, v: string) => raw.some(([k, x]) => lower(k) === n && lower(x) === v);
-	// DevTools' "Disable cache" sends both; they are not the page's and take no part in CORS.
-	const noCache = has('pragma', 'no-cache') && has('cache-control', 'no-cache');
-	for (const [name, value] of raw) {
-		const n = lower(name);
-		if (n === 'origin') origin = { value, from: 'Origin' };
-		else if (n === 'cookie') cookies.push(value);
-		else if (n === 'referer') referer = value;
-		else if (n === 'sec-fetch-mode') {
-			mode = MODES[lower(value)];
-			if (!mode) throw new UsageError(`the request has Sec-Fetch-Mode: ${shown(value)}: it is a ${lower(value) === 'navigate' ? 'page load' : shown(value)}, not a fetch(), and CORS does not apply to it`, 'copy the failing fetch/XHR request from the Network panel (filter: Fetch/XHR)');
-		}
-		if (n === 'user-agent') browser = browserOf(value);
-		const own = ['origin', 'cookie', 'referer'].includes(n) || isForbiddenRequestHeader(n, value, SPEC_HEADER_RULES) || BROWSER_OWN.includes(n) || (n === 'accept' && value === '*/*') || (noCache && (n === 'pragma' || n === 'cache-control'));
-		if (own) {
-			if (!browserHeaders.includes(n)) browserHeaders.push(n);
-		} else headers.push([name, value]);
+	const page = readPageRequest(raw);
+	if (page.mode && 'other' in page.mode) {
+		const m = page.mode.other;
+		throw new UsageError(`the request has Sec-Fetch-Mode: ${shown(m)}: it is a ${m === 'navigate' ? 'page load' : shown(m)}, not a fetch(), and CORS does not apply to it`, 'copy the failing fetch/XHR request from the Network panel (filter: Fetch/XHR)');
 	}
-	if (!origin && referer) {
-		const o = originOf(referer);
-		if (o) {
-			origin = { value: o, from: 'Referer' };
-			notes.push(`The command has no Origin header; the page's origin is taken from its Referer (${o}).`);
-		}
-	}
-	if (noCache) notes.push('Pragma and Cache-Control: no-cache are taken as DevTools\' "Disable cache", not set by the page.');
+	const headers = [...page.headers];
+	const notes = [...page.notes];
+	cookies.push(...page.cookies);
 	if (data.length && !headers.some(([k]) => lower(k) === 'content-type')) {
 		headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
 		notes.push('curl sends -d data as application/x-www-form-urlencoded; the page is taken to set that Content-Type too.');
@@ -232,12 +185,12 @@ export function fromCurl(args: readonly string[]): CurlRequest {
 		method,
 		headers,
 		body,
-		...(origin ? { origin } : {}),
+		...(page.origin ? { origin: page.origin } : {}),
 		...(cookies.length ? { cookie: cookies.join('; ') } : {}),
-		...(mode ? { mode } : {}),
-		...(browser ? { browser } : {}),
+		...(page.mode && 'fetch' in page.mode ? { mode: page.mode.fetch } : {}),
+		...(page.browser ? { browser: page.browser } : {}),
 		insecure,
-		browserHeaders,
+		browserHeaders: page.browserHeaders,
 		notes,
 	};
 }

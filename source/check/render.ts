@@ -14,6 +14,8 @@ export interface CheckTextOptions {
 	readonly style: Style;
 	readonly width: number;
 	readonly allHeaders?: boolean;
+	/** The answers come from a recording (a HAR file), not the network: a missing one is not a network error. */
+	readonly recorded?: boolean;
 }
 
 const PREVIEW_CHARS = 160;
@@ -46,7 +48,10 @@ function exchangeLines(e: TraceEvent, x: ReportExchange | undefined, o: CheckTex
 	return [head, ...renderEvent({ ...e, headers: r.headers }, o).slice(1), ...(body ? [`${indent}${body}`] : [])];
 }
 
-function verdictLines(r: CheckReport, c: Style): string[] {
+function verdictLines(r: CheckReport, c: Style, recorded = false): string[] {
+	if (r.verdict === 'network-error' && r.networkError && recorded) {
+		return [c.yellow(c.bold('? Not judged: an answer the model needs is not in the recording')), `  ${r.networkError.message}.`];
+	}
 	if (r.verdict === 'network-error' && r.networkError) {
 		return [
 			c.yellow(c.bold(`! Network error: ${r.networkError.message}`)),
@@ -84,9 +89,9 @@ export function renderCheckText(raw: CheckReport, o: CheckTextOptions): string {
 		for (const l of exchangeLines(e, x, o)) out.push(wrap(l, o.width));
 	}
 	const failed = r.exchanges.at(-1)?.networkError;
-	if (failed) out.push(wrap(`${' '.repeat(21)}${c.yellow(`no answer: ${failed.message}`)}`, o.width));
+	if (failed) out.push(wrap(`${' '.repeat(21)}${c.yellow(o.recorded ? 'no answer recorded' : `no answer: ${failed.message}`)}`, o.width));
 	out.push('');
-	for (const l of verdictLines(r, c)) para(l);
+	for (const l of verdictLines(r, c, o.recorded)) para(l);
 	if (r.console.length || r.rejection) {
 		out.push('', c.bold(`What the page sees in ${r.browser.name}`));
 		for (const line of r.console) para(`  ${c.magenta('console error:')} ${line}`);

@@ -79,7 +79,7 @@ describe("DevTools' Copy as cURL", () => {
 	test('without Origin, the page origin comes from the Referer, and the report says so', () => {
 		const r = fromCurl(['https://api.example.com/x', '-H', 'Referer: https://app.example.com/orders?id=7']);
 		expect(r.origin).toEqual({ value: 'https://app.example.com', from: 'Referer' });
-		expect(r.notes).toEqual(["The command has no Origin header; the page's origin is taken from its Referer (https://app.example.com)."]);
+		expect(r.notes).toEqual(["The request has no Origin header; the page's origin is taken from its Referer (https://app.example.com)."]);
 		expect(fromCurl(['https://api.example.com/x']).origin).toBeUndefined();
 	});
 });

@@ -489,7 +489,7 @@ describe('check curl …: a request pasted from DevTools ("Copy as cURL")', () =
 		const r = await runCliAsync(['check', ...pasted(`${base}/orders/7`)]);
 		// Credentials "include" (it sent a cookie), but the PUT's answer lacks Allow-Credentials.
 		expect(r.code).toBe(1);
-		expect(r.stdout).toMatch(/^Read from the curl command\n {2}page origin: https:\/\/app\.example {2}\(the Origin header\)\n {2}credentials: "include" {2}\(the command sends cookies/);
+		expect(r.stdout).toMatch(/^Read from the curl command\n {2}page origin: https:\/\/app\.example {2}\(the Origin header\)\n {2}credentials: "include" {2}\(cookies were sent/);
 		expect(r.stdout).toContain('  browser: firefox  (User-Agent)');
 		expect(r.stdout).toContain('  headers the page set: content-type\n  cookies sent (names): session\n');
 		expect(r.stdout).toMatch(/the browser's own, which the model adds itself: user-agent, accept, origin, connection, cookie, sec-fetch-mode, pragma, cache-control/);

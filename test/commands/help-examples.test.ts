@@ -1,5 +1,5 @@
 // Every example in every command's --help does what it says: run from a folder holding the
-// files the examples name (scenario.json, scenarios/, policy.json). Interactive commands,
+// files the examples name (scenario.json, scenarios/, policy.json, session.har). Interactive commands,
 // without a terminal, say what to run instead (exit 2); live network examples are left to the
 // check and audit tests, which run against loopback servers.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,11 +31,12 @@ function workdir(): string {
 	cpSync(join(scenarios, some[0] as string), join(dir, 'scenario.json'));
 	mkdirSync(join(dir, 'scenarios'));
 	for (const f of some) cpSync(join(scenarios, f), join(dir, 'scenarios', f));
+	cpSync(join(ROOT, 'test/fixtures/har/chrome-export.har'), join(dir, 'session.har'));
 	writeFileSync(join(dir, 'policy.json'), JSON.stringify({ origins: ['https://app.example.com'], methods: ['GET', 'PUT'], allowHeaders: ['Content-Type'], credentials: true, maxAge: 600 }));
 	return dir;
 }
 
-const COMMANDS = ['simulate', 'generate', 'sandbox', 'build', 'learn', 'lessons', 'explain', 'debug', 'check', 'audit', 'ref'];
+const COMMANDS = ['simulate', 'generate', 'sandbox', 'build', 'learn', 'lessons', 'explain', 'debug', 'check', 'har', 'audit', 'ref'];
 
 describe.each(COMMANDS)('cors-tutor %s --help', (command) => {
 	const list = examples(command);
