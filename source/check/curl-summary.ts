@@ -41,7 +41,7 @@ export function curlSummary(c: Read, chosen: Chosen): CurlSummary {
 			from: flags.credentials ? '--credentials' : c.cookie ? 'cookies were sent, which a cross-origin fetch() does only with credentials: "include"' : 'no cookies sent: the default',
 		},
 		mode: { value: chosen.mode, from: flags.mode ? '--mode' : c.mode ? 'Sec-Fetch-Mode' : 'the default' },
-		browser: { value: chosen.browser, from: flags.browser ? '--browser' : c.browser ? 'User-Agent' : 'the default (no User-Agent names a browser)' },
+		browser: { value: chosen.browser, from: flags.browser ? '--browser' : c.browser ? 'User-Agent' : 'the default: no User-Agent names a browser' },
 		pageHeaders: c.headers.map(([n]) => n.toLowerCase()),
 		browserHeaders: c.browserHeaders,
 		cookies,

@@ -41,7 +41,7 @@ function originOf(url: string): string | undefined {
 
 export function browserOf(ua: string): BrowserId | undefined {
 	if (/\bFirefox\//.test(ua)) return 'firefox';
-	if (/\b(Chrome|Chromium|Edg)\//.test(ua)) return 'chromium';
+	if (/(\bChrome|\bChromium|\bEdg|HeadlessChrome)\//.test(ua)) return 'chromium';
 	if (/\bVersion\/[\d.]+ .*Safari\//.test(ua)) return 'safari';
 	return undefined;
 }

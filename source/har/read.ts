@@ -26,6 +26,8 @@ const entrySchema = z.object({
 		content: z.optional(z.object({ text: z.optional(z.string()), encoding: z.optional(z.string()) })),
 		redirectURL: z.optional(z.string()),
 		_error: z.optional(z.nullable(z.string())),
+		// Playwright's name for it.
+		_failureText: z.optional(z.nullable(z.string())),
 	}),
 	_resourceType: z.optional(z.string()),
 	_error: z.optional(z.nullable(z.string())),
@@ -76,13 +78,14 @@ export function readHar(text: string, file: string): HarEntry[] {
 			url: e.request.url,
 			headers: pairs(e.request.headers),
 			body: e.request.postData?.text ?? null,
-			status: e.response.status,
+			// Playwright writes -1 for "no answer".
+			status: Math.max(0, e.response.status),
 			statusText: e.response.statusText ?? '',
 			responseHeaders: pairs(e.response.headers),
 			responseBody: content?.text && content.encoding !== 'base64' ? content.text : '',
 			ms: Math.max(0, Math.round(e.time ?? 0)),
 			...(e._resourceType ? { resourceType: e._resourceType } : {}),
-			...((e.response._error ?? e._error) ? { error: (e.response._error ?? e._error) as string } : {}),
+			...((e.response._error ?? e.response._failureText ?? e._error) ? { error: (e.response._error ?? e.response._failureText ?? e._error) as string } : {}),
 		};
 	});
 }

@@ -32,7 +32,7 @@ export function readOf(r: HarResult, flags: { credentials?: string; browser?: st
 		{
 			headers: p.headers,
 			browserHeaders: p.browserHeaders,
-			notes: p.notes,
+			notes: r.fetch.partial ? [...p.notes, 'The file keeps only some headers of this failed request (Playwright, for one, records failed requests that way), so the headers the page set are unknown.'] : p.notes,
 			...(p.origin ? { origin: p.origin } : {}),
 			...(cookie ? { cookie } : {}),
 			...(p.mode && 'fetch' in p.mode ? { mode: p.mode.fetch } : {}),
@@ -46,6 +46,19 @@ export function readOf(r: HarResult, flags: { credentials?: string; browser?: st
 export function sanitizedNote(results: readonly HarResult[], flags: { credentials?: string }): string | null {
 	if (flags.credentials || !results.some((r) => r.fetch.page.cookies.length === 0)) return null;
 	return 'Fetches without a Cookie header are taken as credentials "same-origin". If the page uses credentials: "include" (Chrome\'s default, sanitized export leaves cookies out), add --credentials include.';
+}
+
+/** The `cors-tutor check` command that sends this fetch to the server now. */
+export function checkCommand(r: HarResult): string {
+	const q = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+	const f = r.report.fetch;
+	const parts = ['cors-tutor check', q(r.report.url), '--origin', q(r.report.origin)];
+	if (f.method !== 'GET') parts.push('-X', q(f.method));
+	for (const [k, v] of f.headers) parts.push('-H', q(`${k}: ${v}`));
+	if (f.body !== null) parts.push('--body', q(f.body));
+	if (f.credentials !== 'same-origin') parts.push('--credentials', f.credentials);
+	if (r.browser !== 'chromium') parts.push('--browser', r.browser);
+	return escapeControl(parts.join(' '), true);
 }
 
 /** Results that fail (or are not judged) the same way: method, URL and outcome. */
@@ -95,6 +108,7 @@ export function renderHarText(file: string, requests: number, results: readonly 
 		out.push('', c.bold(`── entries[${e.index}]: ${escapeControl(e.method, true)} ${escapeControl(e.url, true)}`) + also, '');
 		out.push(renderCurlSummary(readOf(first, o.flags), { style: c, width: o.width, title: 'Read from the HAR entry' }), '');
 		out.push(renderCheckText(first.report, { style: c, width: o.width, recorded: true }));
+		if (verdictOf(first) === 'not-judged') out.push('', wrap(`Ask the server instead: ${c.bold(checkCommand(first))}`, o.width, 2));
 	}
 	return out.join('\n');
 }

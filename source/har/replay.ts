@@ -25,6 +25,8 @@ export interface HarFetch {
 	readonly origin: string;
 	/** Later entries that are this fetch's redirect hops. */
 	readonly hops: readonly number[];
+	/** A failed request recorded without most of its headers (no Origin, no Sec-Fetch-Mode). */
+	readonly partial: boolean;
 }
 
 const isPreflight = (e: HarEntry): boolean => e.resourceType === 'preflight' || (e.method === 'OPTIONS' && e.headers.some(([k]) => lower(k) === 'access-control-request-method'));
@@ -40,8 +42,9 @@ const originOfUrl = (url: string): string | undefined => (URL.canParse(url) ? ne
 
 /**
  * The fetches CORS applies to: requests in mode "cors" (Sec-Fetch-Mode, when recorded) with an
- * Origin header naming another origin than the URL's. Preflights and redirect hops belong to
- * the fetch they follow; navigations, no-cors loads and same-origin requests are not CORS.
+ * Origin header naming another origin than the URL's, and failed fetches recorded without
+ * their headers whose Referer names another origin. Preflights and redirect hops belong to the
+ * fetch they follow; navigations, no-cors loads and same-origin requests are not CORS.
  */
 export function corsFetches(entries: readonly HarEntry[]): HarFetch[] {
 	const claimed = new Set<number>();
@@ -51,8 +54,11 @@ export function corsFetches(entries: readonly HarEntry[]): HarFetch[] {
 		if (claimed.has(entry.index) || isPreflight(entry)) continue;
 		const page = readPageRequest(entry.headers);
 		if (page.mode && !('fetch' in page.mode && page.mode.fetch === 'cors')) continue;
-		if (page.origin?.from !== 'Origin') continue;
-		const origin = page.origin.value;
+		// A failed request some tools record without its headers (Playwright keeps only a few,
+		// no Origin): cross-origin by its Referer, it is one of the fetches to account for.
+		const failedBare = page.origin?.from === 'Referer' && !page.mode && (entry.status === 0 || entry.error !== undefined) && ['fetch', 'xhr', undefined].includes(entry.resourceType);
+		if (page.origin?.from !== 'Origin' && !(failedBare && page.origin)) continue;
+		const origin = (page.origin as NonNullable<typeof page.origin>).value;
 		if (originOfUrl(entry.url) === origin) continue;
 		const rule = parseOriginRule(origin);
 		if ('error' in rule || rule.kind !== 'exact') continue;
@@ -66,7 +72,7 @@ export function corsFetches(entries: readonly HarEntry[]): HarFetch[] {
 			hops.push(hop.index);
 			at = hop;
 		}
-		out.push({ entry, page, origin, hops });
+		out.push({ entry, page, origin, hops, partial: page.origin?.from === 'Referer' });
 	}
 	return out.sort((a, b) => a.entry.index - b.entry.index);
 }

@@ -530,7 +530,7 @@ describe('check curl …: a request pasted from DevTools ("Copy as cURL")', () =
 		const r = await runCliAsync(['check', '--origin', ORIGIN, 'curl', '-s', `${base}/items`, '-H', 'Accept: application/json']);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain(`page origin: ${ORIGIN}  (--origin)`);
-		expect(r.stdout).toContain('browser: chromium  (the default (no User-Agent names a browser))');
+		expect(r.stdout).toContain('browser: chromium  (the default: no User-Agent names a browser)');
 		expect(r.stdout).toMatch(/missing-allow-origin/);
 		expect(seen).toHaveLength(1);
 		expect(seen[0]?.headers.origin).toBe(ORIGIN);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readHar } from '../../source/har/read.js';
-import { outcomeText, verdictOf } from '../../source/har/render.js';
+import { checkCommand, outcomeText, verdictOf } from '../../source/har/render.js';
 import { corsFetches, replayFetch } from '../../source/har/replay.js';
 import { InputError } from '../../source/input/json.js';
 
@@ -133,5 +133,36 @@ describe('replayFetch answers the model from the recording', () => {
 		const r = await replayFetch(all, put as NonNullable<typeof put>);
 		expect(r.report.networkError?.message).toBe('no answer recorded for entries[7] (PUT https://api.example.com/prod/orders/7: status 0, net::ERR_FAILED)');
 		expect(outcomeText(r)).toBe('not judged: no answer recorded');
+	});
+});
+
+describe('a HAR recorded by Playwright from real Chromium 156 (test/lab/har/record-playwright.mjs)', () => {
+	const entries = load('playwright-chromium.har');
+
+	test('failed fetches kept without their Origin are found by their Referer, and marked partial', () => {
+		expect(entries.map((e) => e.status)).toEqual([200, 200, 0, 200, 0]);
+		expect(corsFetches(entries).map((f) => [f.entry.index, f.entry.url, f.origin, f.partial])).toEqual([
+			[1, 'http://localhost:8802/ok', 'http://127.0.0.1:8801', false],
+			[2, 'http://localhost:8802/missing', 'http://127.0.0.1:8801', true],
+			[3, 'http://localhost:8802/put', 'http://127.0.0.1:8801', false],
+			[4, 'http://localhost:8802/err', 'http://127.0.0.1:8801', true],
+		]);
+	});
+
+	test('what the file can judge is judged; the rest says what is missing and which check to run', async () => {
+		const results = [];
+		for (const f of corsFetches(entries)) results.push(await replayFetch(entries, f));
+		expect(results.map((r) => [r.browser, outcomeText(r)])).toEqual([
+			['chromium', 'allowed (status 200)'],
+			['chromium', 'not judged: no answer recorded'],
+			['chromium', 'not judged: no preflight recorded'],
+			['chromium', 'not judged: no answer recorded'],
+		]);
+		expect(results[1]?.report.networkError?.message).toBe('no answer recorded for entries[2] (GET http://localhost:8802/missing: status 0, net::ERR_FAILED)');
+		expect(results.slice(1).map((r) => checkCommand(r))).toEqual([
+			'cors-tutor check http://localhost:8802/missing --origin http://127.0.0.1:8801',
+			`cors-tutor check http://localhost:8802/put --origin http://127.0.0.1:8801 -X PUT -H 'Content-Type: application/json' --body '{"a":1}'`,
+			'cors-tutor check http://localhost:8802/err --origin http://127.0.0.1:8801',
+		]);
 	});
 });
