@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputError } from '../input/json.js';
-import { recordedPackageRoot } from '../launch/root.js';
 import type { Reference } from '../reference/load.js';
 import type { Lesson } from './lesson.js';
 
@@ -16,10 +15,12 @@ export interface Curriculum {
 	readonly reference?: Reference;
 }
 
-/** lessons/ beside the package root, found from wherever this module was bundled to. */
+/**
+ * lessons/ beside a package.json, found by walking up from wherever this module was bundled to:
+ * the repository's root, or dist/app/ in an installed copy (unpacked with the app, see
+ * launch/unpack.ts).
+ */
 export function defaultLessonsDir(from = import.meta.url): string {
-	const recorded = recordedPackageRoot();
-	if (recorded) return join(recorded, 'lessons');
 	let dir = dirname(fileURLToPath(from));
 	for (let i = 0; i < 6; i++) {
 		if (existsSync(join(dir, 'lessons')) && existsSync(join(dir, 'package.json'))) return join(dir, 'lessons');

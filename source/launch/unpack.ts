@@ -1,6 +1,6 @@
-// The published package carries the app (dist/app/: the bundle's chunks and yoga's WebAssembly)
-// as one brotli archive, dist/app.br: 1 MB that gzip brings to 279 kB packs to about 230 kB
-// that way, and that is most of what `npx cors-tutor` downloads. The first run unpacks it
+// The published package carries the app (dist/app/: the bundle's chunks, yoga's WebAssembly and
+// the lessons) as one brotli archive, dist/app.br: the 1 MB that gzip brings to 330 kB packs to
+// about 270 kB that way, and that is most of what `npx cors-tutor` downloads. The first run unpacks it
 // beside itself, or in the user's cache folder when the package folder is read-only (a global
 // install by root). Each place is filled through a temporary folder renamed into place, so a
 // crash or two first runs at once never leave a half-written app behind.

@@ -1,2 +1,2 @@
-/** The archive of dir that source/launch/unpack.ts reads (see pack-app.mjs). */
-export function packApp(dir: string): Buffer;
+/** The archive that source/launch/unpack.ts reads, of [dir, prefix] pairs (see pack-app.mjs). */
+export function packApp(roots: readonly (readonly [dir: string, prefix: string])[]): Buffer;

@@ -2,7 +2,7 @@
 // and a non-interactive command, each beside `node -e 0` measured in the same run and through
 // the same pseudo-terminal; peak RSS of the app. Medians of N runs; nothing is asserted.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packApp } from '../../source/tools/pack-app.mjs';
@@ -55,16 +55,15 @@ function inPty(args: string[], data: string, done?: (out: string) => boolean): P
 }
 
 const data = mkdtempSync(join(tmpdir(), 'cors-tutor-bench-data-'));
-// A copy as `npx` installs it: the binary, dist/app.br and no dist/app/ yet, so its first run
-// unpacks the app (source/launch/unpack.ts). A fresh copy for every run.
-const archive = packApp(join(process.cwd(), 'dist/app'));
+// A copy as `npx` installs it: the binary, dist/app.br (the app and the lessons) and no dist/app/
+// yet, so its first run unpacks them (source/launch/unpack.ts). A fresh copy for every run.
+const archive = packApp([[join(process.cwd(), 'dist/app'), ''], [join(process.cwd(), 'lessons'), 'lessons/']]);
 function freshInstall(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'cors-tutor-bench-install-'));
 	mkdirSync(join(dir, 'dist'));
 	for (const f of readdirSync('dist')) if (f.endsWith('.js')) cpSync(join('dist', f), join(dir, 'dist', f));
 	writeFileSync(join(dir, 'dist/app.br'), archive);
 	cpSync('package.json', join(dir, 'package.json'));
-	symlinkSync(join(process.cwd(), 'lessons'), join(dir, 'lessons'));
 	return join(dir, 'dist/cli.js');
 }
 const homeDrawn = (out: string) => out.includes('Lessons ') && out.includes('complete');

@@ -32,7 +32,7 @@ test('the packed tarball stays within its size budget, installs with no dependen
 	expect(shipped.filter((f) => f.startsWith('package/dist/'))).toEqual(
 		expect.arrayContaining(['package/dist/THIRD-PARTY-LICENSES.md', 'package/dist/app.br', 'package/dist/cli.js']),
 	);
-	expect(shipped.filter((f) => f.startsWith('package/dist/app/'))).toEqual([]);
+	expect(shipped.filter((f) => f.startsWith('package/dist/app/') || f.startsWith('package/lessons/'))).toEqual([]);
 	const app = mkdtempSync(join(tmpdir(), 'cors-tutor-install-'));
 	writeFileSync(join(app, 'package.json'), '{"name": "try-cors-tutor", "version": "1.0.0", "private": true}\n');
 	execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--cache', join(app, '.empty-cache'), join(out, tgz as string)], { cwd: app, stdio: 'ignore' });
@@ -42,8 +42,9 @@ test('the packed tarball stays within its size budget, installs with no dependen
 	const help = spawnSync(bin, ['--help'], { encoding: 'utf8' });
 	expect(help.status).toBe(0);
 	expect(help.stderr).toBe('');
-	// The first run unpacked the app beside the archive, and left nothing else.
+	// The first run unpacked the app and its lessons beside the archive, and left nothing else.
 	expect(readdirSync(installed).filter((f) => !f.startsWith('launch-')).sort()).toEqual(['THIRD-PARTY-LICENSES.md', 'app', 'app.br', 'cli.js']);
+	expect(readdirSync(join(installed, 'app/lessons'))).toEqual(expect.arrayContaining(['01-origins.md', 'README.md', 'reference']));
 	expect(help.stdout).toMatch(/Examples/);
 	const lessons = spawnSync(bin, ['lessons', '--json'], { encoding: 'utf8' });
 	expect(lessons.status).toBe(0);
@@ -54,7 +55,7 @@ test('the packed tarball stays within its size budget, installs with no dependen
 	const licences = readFileSync(join(app, 'node_modules/cors-tutor/dist/THIRD-PARTY-LICENSES.md'), 'utf8');
 	for (const name of ['ink', 'react', 'react-reconciler', 'yoga-layout', 'meow', 'yargs-parser', 'zod']) expect(licences).toMatch(new RegExp(`^- ${name} \\d`, 'm'));
 	// A package folder that cannot take the app (a global install owned by root, here a file in
-	// its way): the app is unpacked in the user's cache and still finds the package's lessons.
+	// its way): the app and its lessons are unpacked in the user's cache.
 	rmSync(join(installed, 'app'), { recursive: true });
 	writeFileSync(join(installed, 'app'), '');
 	const cache = join(app, 'user-cache');

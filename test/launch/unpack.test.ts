@@ -21,7 +21,7 @@ function fixture(): { app: string; archive: string; cache: string } {
 	writeFileSync(join(app, 'chunks/yoga.wasm'), WASM);
 	mkdirSync(join(root, 'pkg/dist'), { recursive: true });
 	const archive = join(root, 'pkg/dist/app.br');
-	writeFileSync(archive, packApp(app));
+	writeFileSync(archive, packApp([[app, '']]));
 	return { app, archive, cache: join(root, 'cache') };
 }
 
@@ -51,7 +51,7 @@ describe('packApp and unpackApp', () => {
 		expect(readdirSync(join(archive, '..')).sort()).toEqual(['app', 'app.br']);
 		// A different archive (another version) gets its own folder.
 		writeFileSync(join(app, 'chunks/a.js'), 'export const a = 2;\n');
-		writeFileSync(archive, packApp(app));
+		writeFileSync(archive, packApp([[app, '']]));
 		const next = unpackApp(archive, 'cli.js', cache);
 		expect(next.dir).not.toBe(first.dir);
 		expect(readFileSync(join(next.dir, 'chunks/a.js'), 'utf8')).toBe('export const a = 2;\n');
@@ -88,6 +88,17 @@ describe('packApp and unpackApp', () => {
 	test('a missing archive says the copy is incomplete', () => {
 		const { archive, cache } = fixture();
 		expect(() => unpackApp(`${archive}.gone`, 'cli.js', cache)).toThrow(/app\.br\.gone cannot be read \(ENOENT\).*incomplete.*Reinstall/);
+	});
+
+	test('several folders go in under their prefixes; a path given twice is refused', () => {
+		const { app } = fixture();
+		const lessons = join(app, '../lessons');
+		mkdirSync(join(lessons, 'reference'), { recursive: true });
+		writeFileSync(join(lessons, '01-origins.md'), '# Origins\n');
+		writeFileSync(join(lessons, 'reference/vary.md'), '# Vary\n');
+		const files = readArchive(packApp([[app, ''], [lessons, 'lessons/']]), 'x');
+		expect(files.map((f) => f.path)).toEqual(['chunks/a.js', 'chunks/yoga.wasm', 'cli.js', 'package.json', 'lessons/01-origins.md', 'lessons/reference/vary.md']);
+		expect(() => packApp([[app, ''], [app, '']])).toThrow(/chunks\/a\.js would be in the archive twice/);
 	});
 
 	test('an archive without the entry file is refused', () => {
