@@ -59,7 +59,7 @@ export async function explain(argv: readonly string[], version: string): Promise
 	}
 	const { primary, all, networkLine } = recognise(text);
 	if (!primary) {
-		const msg = notCorsMessage(networkLine);
+		const msg = notCorsMessage(networkLine, text);
 		if (flags.json) process.stdout.write(`${JSON.stringify({ cors: false, message: msg }, null, 2)}\n`);
 		else process.stderr.write(`${msg}\n`);
 		return 1;

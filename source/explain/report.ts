@@ -11,7 +11,14 @@ import type { Recognition, Recognized } from './recognize.js';
 export const BROWSER = { chromium: 'Chrome / Chromium / Edge', firefox: 'Firefox', safari: 'Safari' } as const;
 
 /** What to say when the pasted text is not a CORS error message (the CLI exits 1 with it). */
-export function notCorsMessage(networkLine: Recognition['networkLine']): string {
+export function notCorsMessage(networkLine: Recognition['networkLine'], text = ''): string {
+	// Things people paste instead of the console line, which other commands read.
+	if (/^\s*curl\s/.test(text)) {
+		return 'This is a curl command, not a console message. To send it as a browser would and get the verdict and the fix, paste it after "cors-tutor check " in your shell (DevTools: right-click the request, Copy as cURL).';
+	}
+	if (/^\s*\{[\s\S]*"log"\s*:[\s\S]*"entries"\s*:/.test(text)) {
+		return 'This looks like a HAR file, not a console message. Save it and run "cors-tutor har <file.har>": it finds every CORS failure in it, with the cause and the fix.';
+	}
 	return networkLine
 		? `"${networkLine.error}" alone does not say why: it follows the CORS line in the console. Paste that line (it starts with "Access to fetch at" in Chrome).`
 		: 'This is not a CORS error message that cors-tutor knows. CORS errors start with "Access to … has been blocked by CORS policy" (Chrome, Edge), "Cross-Origin Request Blocked" (Firefox) or end with "due to access control checks." (Safari).';

@@ -23,6 +23,9 @@ describe('the Debugger reducer', () => {
 		expect(s).toMatchObject({ view: 'message', recognized: null, text: 'Uncaught ReferenceError: foo is not defined' });
 		expect(s.error).toMatch(/not a CORS error message that cors-tutor knows/);
 		expect(run([{ type: 'draft', text: 'x' }], s).error).toBeNull();
+		// A request copied as cURL is pointed to the command that reads it.
+		const curl = run([{ type: 'draft', text: "curl 'https://api.example.com/x' -H 'origin: https://app.example.com'" }, { type: 'submit' }]);
+		expect(curl.error).toMatch(/^This is a curl command, not a console message\. .*cors-tutor check /);
 	});
 
 	test('a Chromium message names the origin: straight to the result', () => {

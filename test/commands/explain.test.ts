@@ -35,6 +35,15 @@ test('not a CORS error: said so, exit 1', () => {
 	expect(r.stderr).toMatch(/not a CORS error message/);
 });
 
+test('a curl command or a HAR pasted instead of the console line: names the command that reads it, exit 1', () => {
+	const curl = runCli(['explain', "curl 'https://api.example.com/x' -H 'origin: https://app.example.com' --compressed"]);
+	expect(curl.code).toBe(1);
+	expect(curl.stderr).toMatch(/^This is a curl command, not a console message\. .*paste it after "cors-tutor check " in your shell/);
+	const har = runCli(['explain'], { input: '{\n  "log": {\n    "version": "1.2",\n    "entries": []\n  }\n}\n' });
+	expect(har.code).toBe(1);
+	expect(har.stderr).toMatch(/^This looks like a HAR file, not a console message\. Save it and run "cors-tutor har <file\.har>"/);
+});
+
 test('only the net::ERR_FAILED line: asks for the CORS line, exit 1', () => {
 	const r = runCli(['explain', 'GET https://api.example.com/x net::ERR_FAILED 200']);
 	expect(r.code).toBe(1);

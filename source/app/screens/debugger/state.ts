@@ -61,7 +61,7 @@ export function reducer(s: DebuggerState, a: Action): DebuggerState {
 		case 'submit': {
 			if (s.text.trim() === '') return { ...s, error: 'Paste the console message first (in most terminals: Ctrl+Shift+V or Cmd+V).' };
 			const { primary, networkLine } = recognise(s.text);
-			if (!primary) return { ...s, recognized: null, error: notCorsMessage(networkLine) };
+			if (!primary) return { ...s, recognized: null, error: notCorsMessage(networkLine, s.text) };
 			const base = { ...s, recognized: primary, error: null, note: null, target: null, scroll: 0 };
 			return needsOrigin(primary) ? { ...base, view: 'origin' } : { ...base, view: 'result' };
 		}

@@ -53,7 +53,7 @@ export function Home({ navigate, from }: { navigate: Navigate; from?: Screen['na
 				/>
 			</Box>
 			<Box marginTop={1}>
-				<Text dimColor>From the shell: cors-tutor simulate · explain · lessons — see cors-tutor --help</Text>
+				<Text dimColor>From the shell: cors-tutor explain · check · har — see cors-tutor --help</Text>
 			</Box>
 		</Frame>
 	);
