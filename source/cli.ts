@@ -64,6 +64,10 @@ const GROUPS: readonly (readonly [string, Record<string, Command>])[] = [
 				summary: 'Turn a CORS policy file into the configuration for a server or platform',
 				load: async () => (await import('./commands/generate.js')).generate,
 			},
+			verify: {
+				summary: 'Check that a deployed server answers CORS requests as a policy file says (for CI)',
+				load: async () => (await import('./commands/verify.js')).verify,
+			},
 			sandbox: {
 				summary: 'Step through what the browser, its preflight cache and a server you build exchange',
 				load: async () => (await import('./commands/interactive.js')).sandbox,
@@ -92,6 +96,7 @@ Examples
   $ cors-tutor ref acao
   $ cors-tutor build policy.json
   $ cors-tutor generate --policy policy.json --target nginx
+  $ cors-tutor verify policy.json https://api.example.com/items
   $ cors-tutor sandbox scenario.json
   $ cors-tutor simulate scenario.json --browser firefox
   $ cors-tutor simulate scenarios/ --json --out results/

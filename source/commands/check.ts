@@ -1,11 +1,12 @@
 // `cors-tutor check <url> --origin <origin>`: send the requests a modelled browser would
 // send, over the real network, and let the browser model judge the real answers.
 
-import { type Header, isToken } from '../core/headers.js';
+import { isToken } from '../core/headers.js';
 import { BROWSER_IDS, PROFILES, isBrowserId } from '../core/profiles/index.js';
 import { CREDENTIALS_MODES, type CredentialsMode, REQUEST_MODES, type RequestMode } from '../core/request.js';
 import { buildReport, EXIT_FOR } from '../check/report.js';
 import { renderCheckText } from '../check/render.js';
+import { parseHeaderFlag, parseTimeout } from '../cli/values.js';
 import { fromCurl } from '../check/curl.js';
 import { curlSummary, renderCurlSummary } from '../check/curl-summary.js';
 import { pageFor, runCheck } from '../check/run.js';
@@ -87,28 +88,6 @@ interface Flags {
 	allHeaders?: boolean;
 	json?: boolean;
 	color?: boolean;
-}
-
-/** "10", "2.5", "10s" or "500ms" → milliseconds. */
-export function parseTimeout(s: string): number {
-	const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s)?$/.exec(s.trim());
-	const ms = m ? Number(m[1]) * (m[2] === 'ms' ? 1 : 1000) : Number.NaN;
-	if (!(ms > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${shown(s)}"`, 'example: --timeout 5 (or --timeout 500ms)');
-	if (ms > 3_600_000) throw new UsageError(`--timeout ${shown(s)} is more than an hour`, 'example: --timeout 30');
-	return Math.ceil(ms);
-}
-
-/** `Name: value` as curl writes it. */
-export function parseHeaderFlag(s: string): Header {
-	const colon = s.indexOf(':');
-	const example = 'example: -H "Content-Type: application/json"';
-	if (colon < 0) throw new UsageError(`--header "${shown(s)}" has no colon: write "Name: value"`, example);
-	const name = s.slice(0, colon);
-	const value = s.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
-	if (!isToken(name)) throw new UsageError(`--header "${shown(s)}": "${shown(name)}" is not a header name (letters, digits and !#$%&'*+-.^_\`|~, no spaces)`, example);
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
-	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--header ${shown(name)}: the value contains a control character (line break, NUL, escape…)`, example);
-	return [name, value];
 }
 
 function validUrl(input: readonly string[]): string {

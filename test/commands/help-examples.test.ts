@@ -1,7 +1,7 @@
 // Every example in every command's --help does what it says: run from a folder holding the
 // files the examples name (scenario.json, scenarios/, policy.json, session.har). Interactive commands,
 // without a terminal, say what to run instead (exit 2); live network examples are left to the
-// check and audit tests, which run against loopback servers.
+// check, audit and verify tests, which run against loopback servers.
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,15 +36,15 @@ function workdir(): string {
 	return dir;
 }
 
-const COMMANDS = ['simulate', 'generate', 'sandbox', 'build', 'learn', 'lessons', 'explain', 'debug', 'check', 'har', 'audit', 'ref'];
+const COMMANDS = ['simulate', 'generate', 'sandbox', 'build', 'learn', 'lessons', 'explain', 'debug', 'check', 'har', 'audit', 'verify', 'ref'];
 
 describe.each(COMMANDS)('cors-tutor %s --help', (command) => {
 	const list = examples(command);
 	test('leads with examples', () => {
 		expect(list.length).toBeGreaterThan(0);
 	});
-	// check and audit probe the URL they are given: those examples need the network.
-	const offline = list.filter((w) => !((command === 'check' || command === 'audit') && (/^https?:\/\//.test(w[1] ?? '') || w[1] === 'curl')));
+	// check, audit and verify probe the URL they are given: those examples need the network.
+	const offline = list.filter((w) => command !== 'verify' && !((command === 'check' || command === 'audit') && (/^https?:\/\//.test(w[1] ?? '') || w[1] === 'curl')));
 	test.skipIf(offline.length === 0).each(offline.map((w) => [w.join(' '), w] as const))('%s', (_, args) => {
 		const cwd = workdir();
 		const r = runCli(args, { cwd });

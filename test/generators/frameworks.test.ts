@@ -25,7 +25,7 @@ import { starletteTarget as starlette } from '../../source/generators/starlette.
 import type { Target } from '../../source/generators/types.js';
 import { type Policy, parsePolicyText } from '../../source/policy/index.js';
 import { ROOT } from '../helpers/cli.js';
-import { auditAgrees, compareWithModel, fetchMatrix, probeMatrix, send, startDemo, verdicts } from './harness.js';
+import { auditAgrees, compareWithModel, verifyAgrees, fetchMatrix, probeMatrix, send, startDemo, verdicts } from './harness.js';
 
 const TARGETS: { target: Target; lang: 'js' | 'go' | 'py' }[] = [
 	{ target: express, lang: 'js' },
@@ -175,6 +175,7 @@ for (const { target } of TARGETS) {
 						if (v.model !== v.real) problems.push(`fetch ${f.init.method} ${f.init.url} from ${f.page}: model ${v.model}, real ${v.real}`);
 					}
 					problems.push(...(await auditAgrees(demo.port, c.policy)).map((p) => `audit: ${p}`));
+					problems.push(...(await verifyAgrees(demo.port, c.policy)).map((p) => `verify: ${p}`));
 					expect(problems).toEqual([]);
 				} finally {
 					await demo.stop();

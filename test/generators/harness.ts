@@ -15,6 +15,8 @@ import { runAudit } from '../../source/audit/engine.js';
 import { policySites } from '../../source/audit/policy.js';
 import { networkResponder, policyResponder } from '../../source/audit/responders.js';
 import type { Target } from '../../source/generators/types.js';
+import { compareWithPolicy } from '../../source/verify/compare.js';
+import { verifyProbes } from '../../source/verify/probes.js';
 import { type Policy, evaluatePolicy, policyServer } from '../../source/policy/index.js';
 
 /** A free port on 127.0.0.1 (asked from the OS, then released). */
@@ -121,40 +123,9 @@ export function send(port: number, method: string, path: string, headers: readon
 	});
 }
 
-/** The CORS part of a response: Access-Control-* lines and whether Vary names Origin. */
-export function corsPart(headers: readonly Header[]): { lines: Header[]; varyOrigin: boolean } {
-	const lines = headers.filter(([k]) => lower(k).startsWith('access-control-')).map(([k, v]) => [lower(k), v] as const);
-	const vary = headers.filter(([k]) => lower(k) === 'vary').flatMap(([, v]) => v.split(',').map((x) => lower(x.trim())));
-	return { lines, varyOrigin: vary.includes('origin') };
-}
-
-/** Lists compare as lists of items (spaces after commas and header-name case do not matter). */
-function normalise(name: string, value: string): string {
-	if (['access-control-allow-methods', 'access-control-allow-headers', 'access-control-expose-headers'].includes(name)) {
-		const items = value.split(',').map((x) => x.trim()).filter(Boolean);
-		return (name === 'access-control-allow-methods' ? items : items.map(lower)).sort().join(',');
-	}
-	return value;
-}
-
-/** Differences between a real response and the policy model's answer, as readable lines (empty = agree). */
-export function compareWithModel(policy: Policy, method: string, reqHeaders: readonly Header[], real: RealResponse): string[] {
-	const want = evaluatePolicy(policy, method, reqHeaders);
-	const got = corsPart(real.headers);
-	const problems: string[] = [];
-	const names = new Set([...want.headers.map(([k]) => lower(k)), ...got.lines.map(([k]) => k)].filter((n) => n.startsWith('access-control-')));
-	for (const n of names) {
-		const w = want.headers.filter(([k]) => lower(k) === n).map(([, v]) => normalise(n, v));
-		const g = got.lines.filter(([k]) => k === n).map(([, v]) => normalise(n, v));
-		if (g.length > 1) problems.push(`${n} sent ${g.length} times: ${JSON.stringify(g)}`);
-		else if (JSON.stringify(w) !== JSON.stringify(g)) problems.push(`${n}: model ${JSON.stringify(w)}, server ${JSON.stringify(g)}`);
-	}
-	const wantVary = want.headers.some(([k, v]) => lower(k) === 'vary' && /(^|,\s*)origin(\s*,|$)/i.test(v));
-	if (wantVary && !got.varyOrigin) problems.push('Vary: Origin missing');
-	if (want.kind === 'preflight' && want.status !== null && real.status !== want.status)
-		problems.push(`preflight status: model ${want.status}, server ${real.status}`);
-	return problems;
-}
+/** Differences between a real response and the policy model's answer (empty = agree): verify's comparison, status exactly. */
+export const compareWithModel = (policy: Policy, method: string, reqHeaders: readonly Header[], real: RealResponse): string[] =>
+	compareWithPolicy(policy, method, reqHeaders, real, { exactStatus: true });
 
 /** A request a page makes, for the verdict comparison. */
 export interface PageFetch {
@@ -252,4 +223,17 @@ export async function auditAgrees(port: number, policy: Policy): Promise<string[
 	const verdict = (c: { id: string; status: string; severity: string }) => `${c.id}: ${c.status}${c.status === 'found' ? ` (${c.severity})` : ''}`;
 	const want = new Map(offline.classes.map((c) => [c.id, verdict(c)]));
 	return live.classes.filter((c) => want.get(c.id) !== verdict(c)).map((c) => `live ${verdict(c)}, policy file ${want.get(c.id)}`);
+}
+
+/**
+ * `cors-tutor verify` of the running server against its own policy finds nothing: every one of
+ * verify's probes agrees (a correct deployment never fails verify). Returns the disagreements.
+ */
+export async function verifyAgrees(port: number, policy: Policy): Promise<string[]> {
+	const problems: string[] = [];
+	for (const probe of verifyProbes(policy)) {
+		const real = await send(port, probe.method, '/items', probe.headers);
+		for (const p of compareWithPolicy(policy, probe.method, probe.headers, real)) problems.push(`${probe.name}: ${p}`);
+	}
+	return problems;
 }

@@ -19,7 +19,7 @@ import { NGINX_PART_2, nginxTarget } from '../../source/generators/nginx.js';
 import { TARGETS } from '../../source/generators/registry.js';
 import type { Target } from '../../source/generators/types.js';
 import { DEFAULT_POLICY, type OriginRule, type Policy, parsePolicyText, policyToJson } from '../../source/policy/index.js';
-import { auditAgrees, compareWithModel, fetchMatrix, freePort, probeMatrix, send, startDemo, verdicts } from './harness.js';
+import { auditAgrees, compareWithModel, verifyAgrees, fetchMatrix, freePort, probeMatrix, send, startDemo, verdicts } from './harness.js';
 
 // ── the servers ──
 
@@ -563,6 +563,7 @@ for (const s of SERVERS) {
 				try {
 					expect(await probeAll(demo.port, c, { demoBodies: true })).toEqual([]);
 					expect(await auditAgrees(demo.port, c.policy)).toEqual([]);
+					expect(await verifyAgrees(demo.port, c.policy)).toEqual([]);
 				} finally {
 					await demo.stop();
 					rmSync(demo.dir, { recursive: true, force: true });
