@@ -18,6 +18,8 @@ const result = await build({
 	platform: 'node',
 	target: 'node20',
 	minify: true,
+	// Text as UTF-8, not \u escapes: the app's text is full of "…", "—", "✓" and quotes.
+	charset: 'utf8',
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	define: { 'process.env.NODE_ENV': '"production"' },
