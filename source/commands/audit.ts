@@ -15,12 +15,15 @@ import { type Site, siteOf } from '../audit/origins.js';
 import { policyChange, policySites } from '../audit/policy.js';
 import { type AuditReport, auditJson, exitCodeOf, renderAudit } from '../audit/render.js';
 import { networkResponder, policyResponder } from '../audit/responders.js';
+import { auditSarif } from '../audit/sarif.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
+import { terminalSafeJson } from '../render/escape.js';
 
 const FLAGS = {
 	origin: { type: 'string', value: 'ORIGIN', description: "Your front-end's origin; the crafted origins derive from it (default: the URL's, or the policy's)" },
 	failOn: { type: 'string', default: 'high', choices: SEVERITIES, description: 'Exit 1 when a finding is at least this severe (default high)' },
 	json: { type: 'boolean', description: 'Print the report as JSON (shape below)' },
+	sarif: { type: 'boolean', description: 'Print the findings as SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps)' },
 	method: { type: 'string', value: 'METHOD', description: 'URL: the method of the probes (default GET); the preflight asks for it (PUT for GET/HEAD/POST)' },
 	header: { type: 'string', isMultiple: true, value: '"NAME: VALUE"', description: 'URL: add a request header to every probe, e.g. a Cookie (repeatable)' },
 	timeout: { type: 'number', value: 'SECONDS', description: 'URL: time limit per request (default 10)' },
@@ -36,6 +39,7 @@ export const HELP = `
     $ cors-tutor audit https://api.example.com/me --header "Cookie: session=…" --json
     $ cors-tutor audit policy.json
     $ cors-tutor audit policy.json --fail-on medium       # in CI: exit 1 on medium or worse
+    $ cors-tutor audit policy.json --sarif > cors.sarif   # for code scanning
 
   Usage
     $ cors-tutor audit <http(s)://url | policy.json> [options]
@@ -71,6 +75,7 @@ interface Flags {
 	origin?: string;
 	failOn: string;
 	json?: boolean;
+	sarif?: boolean;
 	method?: string;
 	header?: string[];
 	timeout?: number;
@@ -91,8 +96,10 @@ export async function audit(argv: readonly string[], version: string): Promise<n
 	const arg = cli.input[0] as string;
 	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
 	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
-	const print = (r: AuditReport) => {
-		process.stdout.write(flags.json ? `${JSON.stringify(auditJson(r), null, 2)}\n` : `${renderAudit(r, style, width)}\n`);
+	if (flags.json && flags.sarif) throw new UsageError('--json and --sarif each print the whole report: choose one');
+	const print = (r: AuditReport, policyText?: string) => {
+		if (flags.sarif) process.stdout.write(`${terminalSafeJson(auditSarif(r, version, policyText))}\n`);
+		else process.stdout.write(flags.json ? `${JSON.stringify(auditJson(r), null, 2)}\n` : `${renderAudit(r, style, width)}\n`);
 		return exitCodeOf(r);
 	};
 
@@ -115,12 +122,13 @@ export async function audit(argv: readonly string[], version: string): Promise<n
 
 	const given = URL_ONLY.find((k) => (k === 'header' ? flags.header?.length : flags[k] !== undefined));
 	if (given && given !== 'method') throw new UsageError(`--${given} only applies to a URL audit; a policy file is audited offline`);
-	const policy = parsePolicyText(readPolicy(arg), arg);
+	const text = readPolicy(arg);
+	const policy = parsePolicyText(text, arg);
 	const derived = policySites(policy);
 	const sites = site ? [site] : derived.sites;
 	const result = await runAudit(sites, policyResponder(policy), { method: flags.method ?? 'GET' });
 	const changes = Object.fromEntries(result.classes.map((c) => [c.id, policyChange(policy, c, result.sites) ?? undefined]));
-	return print({ ...result, target: { kind: 'policy', file: arg }, siteFrom: site ? 'flag' : derived.assumed ? 'assumed' : 'policy', failOn, changes });
+	return print({ ...result, target: { kind: 'policy', file: arg }, siteFrom: site ? 'flag' : derived.assumed ? 'assumed' : 'policy', failOn, changes }, text);
 }
 
 function parseTarget(arg: string): URL {

@@ -169,6 +169,41 @@ describe('a policy file', () => {
 	});
 });
 
+describe('--sarif: the findings for code scanning', () => {
+	test('a policy file: one rule per class, one result per finding at the line of the field to change', () => {
+		const f = policyFile('sarif.json', '{\n  "origins": ["https://*.example.com", "null"],\n  "methods": ["GET", "PUT"],\n  "credentials": true,\n  "maxAge": 86400\n}\n');
+		const r = runCli(['audit', f, '--sarif']);
+		expect(r.code).toBe(1);
+		const sarif = JSON.parse(r.stdout);
+		expect(sarif).toMatchObject({ version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json' });
+		const [run] = sarif.runs;
+		expect(run.tool.driver).toMatchObject({ name: 'cors-tutor', version: '0.1.0' });
+		expect(run.tool.driver.rules).toHaveLength(13);
+		expect(run.tool.driver.rules[0]).toMatchObject({ id: 'reflect-any-origin', name: 'ReflectAnyOrigin', defaultConfiguration: { level: 'error' }, properties: { 'security-severity': '8.1' } });
+		expect(run.results.map((x: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.region.startLine])).toEqual([
+			['null-origin', 'error', 2],
+			['any-subdomain', 'warning', 2],
+			['max-age-above-caps', 'note', 5],
+		]);
+		for (const x of run.results) {
+			expect(run.tool.driver.rules[x.ruleIndex].id).toBe(x.ruleId);
+			expect(x.locations[0].physicalLocation.artifactLocation.uri).toBe(f);
+		}
+		expect(run.results[0].message.text).toMatch(/^The origin "null" is trusted \(high\)\. .* Fix: in "origins": remove "null"\. Seen: Origin: null/);
+		expect(run.results[2].message.text).toContain('Fix: "maxAge": 7200.');
+	});
+
+	test('a good policy: no results, exit 0; a URL: the results point at the URL', async () => {
+		const good = runCli(['audit', policyFile('sarif-good.json', { origins: ['https://app.example.com'] }), '--sarif']);
+		expect(good.code).toBe(0);
+		expect(JSON.parse(good.stdout).runs[0].results).toEqual([]);
+		const live = await runAsync(['audit', servers.reflect?.url as string, '--origin', SITE, '--sarif']);
+		expect(live.code).toBe(1);
+		const results = JSON.parse(live.stdout).runs[0].results;
+		expect(results[0]).toMatchObject({ ruleId: 'reflect-any-origin', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: servers.reflect?.url } } }] });
+	});
+});
+
 describe('usage errors: exit 2', () => {
 	test.each([
 		[[], 'name a URL or a policy file to audit'],
@@ -182,6 +217,7 @@ describe('usage errors: exit 2', () => {
 		[['https://x.example', '--method', 'GE T'], 'is not an HTTP method'],
 		[['policy.json', '--header', 'Cookie: a=b'], '--header only applies to a URL audit'],
 		[['https://x.example', '--bogus'], 'unknown flag --bogus for "audit"'],
+		[['policy.json', '--json', '--sarif'], '--json and --sarif each print the whole report: choose one'],
 	])('%j', (args, message) => {
 		const r = runCli(['audit', ...args]);
 		expect(r.code).toBe(2);
