@@ -60,21 +60,24 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: Nod
 	return env.XDG_CACHE_HOME || join(home, '.cache');
 }
 
-/** Write files into `target` through a temporary sibling renamed into place. True when target holds the app. */
-function fill(target: string, files: readonly ArchiveFile[], entry: string): true | Error {
+/**
+ * Write files into `target` through a temporary sibling renamed into place. True when target
+ * holds the app. `files` is asked for only once the temporary folder exists, so a read-only
+ * place costs no decompression.
+ */
+function fill(target: string, files: () => readonly ArchiveFile[], entry: string): true | Error {
 	let temp: string | undefined;
 	try {
 		mkdirSync(dirname(target), { recursive: true });
 		temp = mkdtempSync(`${target}.partial-`);
-		for (const f of files) {
-			const out = join(temp, ...f.path.split('/'));
-			mkdirSync(dirname(out), { recursive: true });
-			writeFileSync(out, f.bytes);
-		}
+		const list = files();
+		for (const dir of new Set(list.map((f) => dirname(f.path)))) if (dir !== '.') mkdirSync(join(temp, ...dir.split('/')), { recursive: true });
+		for (const f of list) writeFileSync(join(temp, ...f.path.split('/')), f.bytes);
 		renameSync(temp, target);
 		temp = undefined;
 		return true;
 	} catch (e) {
+		if (e instanceof UnpackError) throw e;
 		// Another first run got there first: its copy is complete (it was renamed into place whole).
 		if (existsSync(join(target, entry))) return true;
 		return e instanceof Error ? e : new Error(String(e));
@@ -102,18 +105,26 @@ export function unpackApp(archive: string, entry: string, cacheDir = userCacheDi
 	} catch (e) {
 		throw new UnpackError(`${archive} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}): this copy of cors-tutor is incomplete. Reinstall it.`);
 	}
-	const hash = createHash('sha256').update(compressed).digest('hex').slice(0, 16);
-	const places = [join(dirname(archive), 'app'), join(cacheDir, 'cors-tutor', hash, 'app')];
-	for (const dir of places) if (existsSync(join(dir, entry))) return { dir, fresh: false };
-	const files = readArchive(compressed, archive);
-	if (!files.some((f) => f.path === entry)) throw new UnpackError(`${archive} is damaged (it has no ${entry}). Reinstall cors-tutor.`);
+	let files: readonly ArchiveFile[] | undefined;
+	const read = (): readonly ArchiveFile[] => {
+		files ??= readArchive(compressed, archive);
+		if (!files.some((f) => f.path === entry)) throw new UnpackError(`${archive} is damaged (it has no ${entry}). Reinstall cors-tutor.`);
+		return files;
+	};
 	const failures: string[] = [];
-	for (const dir of places) {
-		const done = fill(dir, files, entry);
-		if (done === true) return { dir, fresh: true };
-		// "EACCES: permission denied, mkdtemp '…'" → "EACCES: permission denied"
-		failures.push(`${dir}${sep}: ${done.message.split(',')[0]}`);
-	}
+	// "EACCES: permission denied, mkdtemp '…'" → "EACCES: permission denied"
+	const failed = (dir: string, e: Error) => failures.push(`${dir}${sep}: ${e.message.split(',')[0]}`);
+	const beside = join(dirname(archive), 'app');
+	if (existsSync(join(beside, entry))) return { dir: beside, fresh: false };
+	const done = fill(beside, read, entry);
+	if (done === true) return { dir: beside, fresh: true };
+	failed(beside, done);
+	// The cache folder is named by the archive's hash: each version gets its own.
+	const cached = join(cacheDir, 'cors-tutor', createHash('sha256').update(compressed).digest('hex').slice(0, 16), 'app');
+	if (existsSync(join(cached, entry))) return { dir: cached, fresh: false };
+	const second = fill(cached, read, entry);
+	if (second === true) return { dir: cached, fresh: true };
+	failed(cached, second);
 	const choose = process.platform === 'darwin' || process.platform === 'win32' ? '' : ', or set XDG_CACHE_HOME to a writable folder';
 	throw new UnpackError(`cannot unpack the app on its first run; it tried\n  ${failures.join('\n  ')}\nMake one of these folders writable${choose}.`);
 }
