@@ -9,7 +9,8 @@ import type { AuditResult, ClassResult, Evidence } from './engine.js';
 
 export type AuditTarget =
 	| { readonly kind: 'url'; readonly url: string; readonly method: string }
-	| { readonly kind: 'policy'; readonly file: string };
+	| { readonly kind: 'policy'; readonly file: string }
+	| { readonly kind: 'pattern'; readonly pattern: string; readonly credentials: boolean };
 
 export interface AuditReport extends AuditResult {
 	readonly target: AuditTarget;
@@ -64,10 +65,11 @@ export function renderAudit(r: AuditReport, c: Style, width = 100): string {
 	const out: string[] = [];
 	const para = (s: string, indent: string, hang = indent.length) => out.push(wrap(`${indent}${s}`, width, hang));
 	const t = r.target;
-	out.push(c.bold(t.kind === 'url' ? `CORS audit of ${t.url} (${t.method})` : `CORS audit of the policy ${t.file} (offline, nothing is sent)`));
+	out.push(c.bold(t.kind === 'url' ? `CORS audit of ${t.url} (${t.method})` : t.kind === 'policy' ? `CORS audit of the policy ${t.file} (offline, nothing is sent)` : `CORS audit of the origin pattern ${escapeControl(t.pattern, true)} (offline, nothing is sent)`));
+	if (t.kind === 'pattern') para(`A server that trusts every Origin this pattern matches (searched, as JavaScript's test() and nginx's ~ do), ${t.credentials ? 'with Access-Control-Allow-Credentials: true (--no-credentials if it sends none)' : 'without credentials'}.`, '  ');
 	const from = { flag: 'from --origin', url: 'derived from the URL; pass --origin with your front-end\'s origin if this is an API host', policy: 'from the policy\'s origins', assumed: 'assumed: the policy names no origin; pass --origin to use yours' }[r.siteFrom];
 	para(`Site origin${r.sites.length === 1 ? '' : 's'}: ${r.sites.join(', ')} (${from})`, '  ');
-	para(`${r.requests} ${t.kind === 'url' ? 'requests' : 'requests answered by the policy model'}${r.failures ? `, ${r.failures} failed` : ''}. Your own origin gets:`, '  ');
+	para(`${r.requests} ${t.kind === 'url' ? 'requests' : t.kind === 'policy' ? 'requests answered by the policy model' : 'requests answered by the pattern'}${r.failures ? `, ${r.failures} failed` : ''}. Your own origin gets:`, '  ');
 	for (const e of r.baseline) out.push(wrap(`    ${describeExchange(e)}`, width, 6));
 
 	const found = r.classes.filter((x) => x.found).sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
@@ -105,5 +107,7 @@ export function renderAudit(r: AuditReport, c: Style, width = 100): string {
 		para(`Next: write the policy you intend in a file (e.g. {"origins": ${JSON.stringify(r.sites)}${credentials ? ', "credentials": true' : ''}}), audit it with ${c.cyan('cors-tutor audit policy.json')}, then get your server's configuration with ${c.cyan('cors-tutor generate --policy policy.json --target <server>')} (or build it interactively: ${c.cyan('cors-tutor build policy.json')}).`, '', 6);
 	if (found.length && t.kind === 'policy')
 		para(`Next: edit ${t.file} as shown, re-run this audit, then ${c.cyan(`cors-tutor generate --policy ${t.file} --target <server>`)}.`, '', 6);
+	if (found.length && t.kind === 'pattern')
+		para(`Next: compare with an exact list of origins instead (a policy file: ${c.cyan(`cors-tutor generate --policy policy.json --target <server>`)} writes the check for your server), or anchor the pattern at both ends and escape its dots, as in ^https://(www|app)\\.example\\.com$, and audit it again.`, '', 6);
 	return out.join('\n');
 }

@@ -32,10 +32,13 @@ export function auditSarif(r: AuditReport, version: string, policyText?: string)
 		defaultConfiguration: { level: LEVEL[c.severity] },
 		properties: { tags: ['security', 'cors'], 'security-severity': SECURITY_SEVERITY[c.severity] },
 	}));
-	const location = (id: ClassId) =>
+	// A pattern has no file of its own: its results carry no location.
+	const locations = (id: ClassId) =>
 		r.target.kind === 'policy'
-			? { physicalLocation: { artifactLocation: { uri: r.target.file.split('\\').join('/') }, region: { startLine: fieldLine(policyText ?? '', FIELD[id] ?? 'origins') } } }
-			: { physicalLocation: { artifactLocation: { uri: r.target.url } } };
+			? [{ physicalLocation: { artifactLocation: { uri: r.target.file.split('\\').join('/') }, region: { startLine: fieldLine(policyText ?? '', FIELD[id] ?? 'origins') } } }]
+			: r.target.kind === 'url'
+				? [{ physicalLocation: { artifactLocation: { uri: r.target.url } } }]
+				: [];
 	const results = r.classes
 		.filter((c) => c.status === 'found')
 		.map((c) => {
@@ -47,7 +50,7 @@ export function auditSarif(r: AuditReport, version: string, policyText?: string)
 				ruleIndex: rules.findIndex((x) => x.id === c.id),
 				level: LEVEL[c.severity],
 				message: { text },
-				locations: [location(c.id)],
+				locations: locations(c.id),
 				properties: { 'security-severity': SECURITY_SEVERITY[c.severity] },
 			};
 		});

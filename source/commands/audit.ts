@@ -14,7 +14,7 @@ import { runAudit } from '../audit/engine.js';
 import { type Site, siteOf } from '../audit/origins.js';
 import { policyChange, policySites } from '../audit/policy.js';
 import { type AuditReport, auditJson, exitCodeOf, renderAudit } from '../audit/render.js';
-import { networkResponder, policyResponder } from '../audit/responders.js';
+import { networkResponder, patternResponder, policyResponder } from '../audit/responders.js';
 import { auditSarif } from '../audit/sarif.js';
 import { ANSI, PLAIN, colorEnabled } from '../render/color.js';
 import { terminalSafeJson } from '../render/escape.js';
@@ -28,6 +28,8 @@ const FLAGS = {
 	header: { type: 'string', isMultiple: true, value: '"NAME: VALUE"', description: 'URL: add a request header to every probe, e.g. a Cookie (repeatable)' },
 	timeout: { type: 'number', value: 'SECONDS', description: 'URL: time limit per request (default 10)' },
 	insecure: { type: 'boolean', description: 'URL: accept any TLS certificate (self-signed test servers)' },
+	regex: { type: 'string', value: 'PATTERN', description: "Audit an origin-matching regular expression from your server's configuration instead (needs --origin)" },
+	credentials: { type: 'boolean', description: '--regex: whether the server sends Access-Control-Allow-Credentials: true (default yes; --no-credentials)' },
 	color: { type: 'boolean', description: 'Use --no-color for plain output (NO_COLOR is honoured too)' },
 } satisfies Record<string, FlagSpec>;
 
@@ -40,6 +42,7 @@ export const HELP = `
     $ cors-tutor audit policy.json
     $ cors-tutor audit policy.json --fail-on medium       # in CI: exit 1 on medium or worse
     $ cors-tutor audit policy.json --sarif > cors.sarif   # for code scanning
+    $ cors-tutor audit --regex '/example\\.com$/' --origin https://app.example.com
 
   Usage
     $ cors-tutor audit <http(s)://url | policy.json> [options]
@@ -76,6 +79,8 @@ interface Flags {
 	failOn: string;
 	json?: boolean;
 	sarif?: boolean;
+	regex?: string;
+	credentials?: boolean;
 	method?: string;
 	header?: string[];
 	timeout?: number;
@@ -88,6 +93,8 @@ const URL_ONLY = ['method', 'header', 'timeout', 'insecure'] as const;
 export async function audit(argv: readonly string[], version: string): Promise<number> {
 	const cli = parseCommand('audit', HELP, FLAGS, argv, version);
 	const flags = cli.flags as unknown as Flags;
+	if (flags.regex !== undefined) return auditPattern(flags, cli.input, version);
+	if (flags.credentials !== undefined) throw new UsageError('--credentials only applies with --regex (a URL or policy file says it itself)');
 	if (cli.input.length !== 1) throw new UsageError(cli.input.length ? `audit takes one URL or policy file, got ${cli.input.length}` : 'name a URL or a policy file to audit', 'example: cors-tutor audit https://api.example.com/me --origin https://app.example.com');
 	const failOn = flags.failOn as Severity;
 	if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${flags.failOn}"`);
@@ -129,6 +136,43 @@ export async function audit(argv: readonly string[], version: string): Promise<n
 	const result = await runAudit(sites, policyResponder(policy), { method: flags.method ?? 'GET' });
 	const changes = Object.fromEntries(result.classes.map((c) => [c.id, policyChange(policy, c, result.sites) ?? undefined]));
 	return print({ ...result, target: { kind: 'policy', file: arg }, siteFrom: site ? 'flag' : derived.assumed ? 'assumed' : 'policy', failOn, changes }, text);
+}
+
+/** "/pattern/flags" as written in JavaScript, or the bare pattern; only the i flag matters. */
+export function parsePattern(text: string): RegExp {
+	const literal = /^\/(.*)\/([a-z]*)$/s.exec(text);
+	const [source, flags] = literal ? [literal[1] as string, literal[2] as string] : [text, ''];
+	const unknown = [...flags].filter((f) => !'gimsuy'.includes(f));
+	if (unknown.length) throw new UsageError(`--regex ${text}: unknown flag${unknown.length > 1 ? 's' : ''} ${unknown.join('')}`, 'only i (case-insensitive, like nginx ~*) changes what matches an Origin');
+	if (source === '') throw new UsageError('--regex: the pattern is empty', "example: --regex '^https://(www|app)\\.example\\.com$'");
+	try {
+		// Without g and y, test() keeps no state between calls.
+		return new RegExp(source, [...new Set(flags.replace(/[gy]/g, ''))].join(''));
+	} catch (e) {
+		throw new UsageError(`--regex ${text} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+	}
+}
+
+async function auditPattern(flags: Flags, input: readonly string[], version: string): Promise<number> {
+	if (input.length) throw new UsageError(`--regex audits the pattern alone: drop ${input.join(' ')}`, 'audit a URL or a policy file in a separate run');
+	const given = URL_ONLY.find((k) => (k === 'header' ? flags.header?.length : flags[k] !== undefined));
+	if (given) throw new UsageError(`--${given} only applies to a URL audit; a pattern is audited offline`);
+	if (flags.origin === undefined) throw new UsageError('--regex needs --origin: the origin the pattern is meant to allow', "example: cors-tutor audit --regex '^https://app\\.example\\.com$' --origin https://app.example.com");
+	const site = siteOf(flags.origin);
+	if (!site) throw new UsageError(`--origin "${flags.origin}" is not an http(s) origin`, 'write it as the browser does: scheme://host[:port], no path or trailing slash, e.g. https://app.example.com');
+	const pattern = parsePattern(flags.regex as string);
+	const credentials = flags.credentials !== false;
+	const failOn = flags.failOn as Severity;
+	if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, not "${flags.failOn}"`);
+	if (flags.json && flags.sarif) throw new UsageError('--json and --sarif each print the whole report: choose one');
+	const result = await runAudit([site], patternResponder(pattern, credentials), { method: 'GET' });
+	const report: AuditReport = { ...result, target: { kind: 'pattern', pattern: flags.regex as string, credentials }, siteFrom: 'flag', failOn, changes: {} };
+	if (!result.baseline.some((e) => e.admitted)) process.stderr.write(`warning: the pattern does not match ${site.origin} itself\n`);
+	const style = colorEnabled({ flag: flags.color, isTTY: process.stdout.isTTY === true, env: process.env }) ? ANSI : PLAIN;
+	const width = process.stdout.isTTY && process.stdout.columns ? Math.max(60, process.stdout.columns) : 100;
+	if (flags.sarif) process.stdout.write(`${terminalSafeJson(auditSarif(report, version))}\n`);
+	else process.stdout.write(flags.json ? `${JSON.stringify(auditJson(report), null, 2)}\n` : `${renderAudit(report, style, width)}\n`);
+	return exitCodeOf(report);
 }
 
 function parseTarget(arg: string): URL {

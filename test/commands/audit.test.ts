@@ -204,6 +204,52 @@ describe('--sarif: the findings for code scanning', () => {
 	});
 });
 
+describe('--regex: an origin-matching pattern from a server configuration', () => {
+	test('an unanchored suffix check is found, with credentials high; the text says how the pattern is read', () => {
+		const r = runCli(['audit', '--regex', '/example\\.com$/', '--origin', 'https://app.example.com']);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toBe('');
+		expect(r.stdout).toMatch(/^CORS audit of the origin pattern \/example\\\.com\$\/ \(offline, nothing is sent\)\n {2}A server that trusts every Origin this pattern matches \(searched/);
+		expect(r.stdout).toMatch(/HIGH +Origins ending with the domain name are trusted \(suffix match\) {2}\[suffix-match\]\n {8}Origin: https:\/\/evilexample\.com → 200/);
+		expect(r.stdout).toContain('↑ any-subdomain');
+		const anonymous = JSON.parse(runCli(['audit', '--regex', '/example\\.com$/', '--origin', 'https://app.example.com', '--no-credentials', '--json']).stdout);
+		expect(anonymous.target).toEqual({ kind: 'pattern', pattern: '/example\\.com$/', credentials: false });
+		expect(anonymous.classes.find((c: { id: string }) => c.id === 'suffix-match')).toMatchObject({ found: true, severity: 'medium' });
+	});
+
+	test.each([
+		['^https://.*example.com$', ['suffix-match', 'unescaped-dot']],
+		['^https://(.+\\.)?example\\.com', ['substring-match']],
+		['^https://(app|www)\\.example\\.com$', []],
+		['/^HTTPS:\\/\\/APP\\.EXAMPLE\\.COM$/i', []],
+	])('%s finds %j', (pattern, found) => {
+		const j = JSON.parse(runCli(['audit', '--regex', pattern, '--origin', 'https://app.example.com', '--json']).stdout);
+		expect(j.classes.filter((c: { found: boolean; status: string }) => c.status === 'found').map((c: { id: string }) => c.id)).toEqual(found);
+		expect(j.baseline[0].admitted).toBe(true);
+	});
+
+	test('a pattern that misses the origin itself is warned about', () => {
+		const r = runCli(['audit', '--regex', '^https://other\\.com$', '--origin', 'https://app.example.com']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe('warning: the pattern does not match https://app.example.com itself\n');
+	});
+
+	test.each([
+		[['--regex', '(', '--origin', 'https://a.example'], '--regex ( is not a valid regular expression: /(/: Unterminated group'],
+		[['--regex', 'x'], '--regex needs --origin: the origin the pattern is meant to allow'],
+		[['--regex', '/x/q', '--origin', 'https://a.example'], '--regex /x/q: unknown flag q'],
+		[['--regex', '//', '--origin', 'https://a.example'], '--regex: the pattern is empty'],
+		[['policy.json', '--regex', 'x', '--origin', 'https://a.example'], '--regex audits the pattern alone: drop policy.json'],
+		[['--regex', 'x', '--origin', 'https://a.example', '--header', 'Cookie: a=b'], '--header only applies to a URL audit; a pattern is audited offline'],
+		[['policy.json', '--credentials'], '--credentials only applies with --regex'],
+	])('%j: exit 2', (args, message) => {
+		const r = runCli(['audit', ...args]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(message);
+		expect(r.stdout).toBe('');
+	});
+});
+
 describe('usage errors: exit 2', () => {
 	test.each([
 		[[], 'name a URL or a policy file to audit'],

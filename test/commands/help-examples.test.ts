@@ -10,9 +10,9 @@ import { ROOT, runCli } from '../helpers/cli.js';
 
 const INTERACTIVE = new Set(['sandbox', 'build', 'learn', 'debug']);
 
-/** Shell words of one example line: quotes removed, a trailing pipe, comment or "(note)" dropped. */
+/** Shell words of one example line: quotes removed, a trailing pipe, redirection, comment or "(note)" dropped. */
 function words(line: string): string[] {
-	const cmd = line.replace(/^\s*\$ cors-tutor\s*/, '').replace(/\s{2,}(#|\().*$/, '').replace(/\s\|\s.*$/, '');
+	const cmd = line.replace(/^\s*\$ cors-tutor\s*/, '').replace(/\s{2,}(#|\().*$/, '').replace(/\s\|\s.*$/, '').replace(/\s>\s*\S+$/, '');
 	const out: string[] = [];
 	for (const m of cmd.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? '');
 	return out;
