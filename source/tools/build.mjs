@@ -63,6 +63,18 @@ const result = await build({
 			},
 		},
 		{
+			// Packages that want more than we use, or an older copy of one we already bundle:
+			// ink-select-input uses one symbol of figures' table; decamelize-keys (meow's) asks for
+			// quick-lru 6, whose API 7 keeps (new QuickLRU({maxSize})).
+			name: 'smaller-dependencies',
+			setup(b) {
+				const pointer = new URL('./figures-pointer.js', import.meta.url).pathname;
+				const quickLru = new URL('../../node_modules/quick-lru/index.js', import.meta.url).pathname;
+				b.onResolve({ filter: /^figures$/ }, (args) => (args.importer.includes(`${'node_modules'}/ink-select-input/`) ? { path: pointer } : undefined));
+				b.onResolve({ filter: /^quick-lru$/ }, (args) => (args.importer.includes(`${'node_modules'}/decamelize-keys/`) ? { path: quickLru } : undefined));
+			},
+		},
+		{
 			name: 'meow-dependencies',
 			setup(b) {
 				b.onResolve({ filter: /^\.\/dependencies\.js$/ }, (args) => (args.importer.includes(`${'node_modules'}/meow/`) ? { path: new URL('./meow-dependencies.js', import.meta.url).pathname } : undefined));
