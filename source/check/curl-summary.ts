@@ -29,13 +29,15 @@ interface Chosen {
 	readonly mode: string;
 	readonly browser: string;
 	readonly flags: { readonly origin?: string; readonly credentials?: string; readonly mode?: string; readonly browser?: string };
+	/** Where the origin came from when neither --origin nor the command gave it. */
+	readonly originFrom?: string;
 }
 
 export function curlSummary(c: Read, chosen: Chosen): CurlSummary {
 	const { flags } = chosen;
 	const cookies = (c.cookie ?? '').split(';').map((p) => p.split('=')[0]?.trim() ?? '').filter(Boolean);
 	return {
-		origin: { value: chosen.origin, from: flags.origin ? '--origin' : `the ${c.origin?.from} header` },
+		origin: { value: chosen.origin, from: flags.origin ? '--origin' : c.origin ? `the ${c.origin.from} header` : (chosen.originFrom ?? 'given') },
 		credentials: {
 			value: chosen.credentials,
 			from: flags.credentials ? '--credentials' : c.cookie ? 'cookies were sent, which a cross-origin fetch() does only with credentials: "include"' : 'no cookies sent: the default',

@@ -23,9 +23,34 @@ describe('the Debugger reducer', () => {
 		expect(s).toMatchObject({ view: 'message', recognized: null, text: 'Uncaught ReferenceError: foo is not defined' });
 		expect(s.error).toMatch(/not a CORS error message that cors-tutor knows/);
 		expect(run([{ type: 'draft', text: 'x' }], s).error).toBeNull();
-		// A request copied as cURL is pointed to the command that reads it.
-		const curl = run([{ type: 'draft', text: "curl 'https://api.example.com/x' -H 'origin: https://app.example.com'" }, { type: 'submit' }]);
-		expect(curl.error).toMatch(/^This is a curl command, not a console message\. .*cors-tutor check /);
+	});
+
+	test('a request copied as cURL: checked with the origin it names, or the origin view asks for one (no skipping)', () => {
+		const withOrigin = run([{ type: 'draft', text: "curl 'https://api.example.com/x' \\\r  -X PUT -H 'origin: https://app.example.com' --data-raw '{}'" }, { type: 'submit' }]);
+		expect(withOrigin).toMatchObject({ view: 'check', error: null, recognized: null, pasted: { id: 1, origin: 'https://app.example.com', outcome: null, request: { method: 'PUT', url: 'https://api.example.com/x', body: '{}' } } });
+		const without = run([{ type: 'draft', text: 'curl https://api.example.com/x' }, { type: 'submit' }]);
+		expect(without).toMatchObject({ view: 'origin', pasted: { origin: null } });
+		expect(run([{ type: 'origin-submit' }], without).error).toMatch(/^The check needs the origin of the page/);
+		expect(run([{ type: 'origin-draft', text: 'https://app.example.com/' }, { type: 'origin-submit' }], without).error).toMatch(/serialized origin|no path/);
+		const given = run([{ type: 'origin-draft', text: 'https://app.example.com' }, { type: 'origin-submit' }], without);
+		expect(given).toMatchObject({ view: 'check', pasted: { origin: 'https://app.example.com', outcome: null } });
+	});
+
+	test('the outcome of the current check is kept; one for a check left with Esc is ignored', () => {
+		const s = run([{ type: 'draft', text: "curl https://api.example.com/x -H 'Origin: https://app.example.com'" }, { type: 'submit' }]);
+		const outcome = { failed: 'boom' };
+		expect(run([{ type: 'checked', id: 1, outcome }], s).pasted?.outcome).toEqual(outcome);
+		expect(run([{ type: 'checked', id: 2, outcome }], s).pasted?.outcome).toBeNull();
+		const left = run([{ type: 'back' }], s);
+		expect(left).toMatchObject({ view: 'message', pasted: null });
+		expect(run([{ type: 'checked', id: 1, outcome }], left)).toEqual(left);
+		// Pasting again starts a new check.
+		expect(run([{ type: 'submit' }], { ...s, view: 'message' }).pasted?.id).toBe(2);
+	});
+
+	test('a curl command that cannot be read says why and stays on the message', () => {
+		expect(run([{ type: 'draft', text: "curl 'https://a.example/" }, { type: 'submit' }])).toMatchObject({ view: 'message', error: 'This curl command cannot be read: the command has an unterminated \'…\' quote.' });
+		expect(run([{ type: 'draft', text: 'curl https://a.example/ -F a=1' }, { type: 'submit' }]).error).toMatch(/^This curl command cannot be read: the curl command uses --form: a multipart form/);
 	});
 
 	test('a Chromium message names the origin: straight to the result', () => {

@@ -2,8 +2,9 @@
 // the cause and the fix, give the page origin when the message lacks it, pick a server for
 // the configuration, open the lesson, and go back one level with Esc. Keys go one at a time;
 // after each, the last frame is polled until it shows the effect (helpers.tsx).
+import { type Server, createServer } from 'node:http';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { KEY, type Session, flat, start } from './helpers.js';
 
 const LESSONS = join(import.meta.dirname, '../../lessons');
@@ -125,5 +126,65 @@ describe('the Debugger screen', () => {
 		// Esc comes back to the same report where it was left, not to a blank Debugger.
 		f = await s.press(KEY.escape, 'Debugger —');
 		expect(flat(f)).toMatch(/Learn it: lesson 6, ".*" — press l to open it/);
+	});
+});
+
+describe('a request copied as cURL, pasted into the Debugger', () => {
+	const servers: Server[] = [];
+	afterAll(async () => {
+		for (const srv of servers) await new Promise<void>((r) => srv.close(() => r()));
+	});
+	/** A loopback API whose preflight passes and whose PUT answers without CORS headers; it records each request. */
+	async function api(): Promise<{ url: string; seen: string[] }> {
+		const seen: string[] = [];
+		const srv = createServer((req, res) => {
+			seen.push(`${req.method} ${req.headers.origin ?? '-'} ${req.headers.cookie ?? '-'}`);
+			if (req.method === 'OPTIONS') res.writeHead(204, { 'Access-Control-Allow-Origin': 'http://localhost:5173', 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Headers': 'content-type' });
+			else res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end();
+		});
+		servers.push(srv);
+		await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+		const a = srv.address();
+		return { url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/orders/7`, seen };
+	}
+
+	test('checked over the network as the browser would: the exchanges, the verdict, the cause and the fix', async () => {
+		const { url, seen } = await api();
+		const s = await open();
+		const pasted = `curl '${url}' \\\r  -X 'PUT' \\\r  -H 'content-type: application/json' \\\r  -H 'origin: http://localhost:5173' \\\r  --data-raw '{"qty":2}'`;
+		let f = await s.press(pasted, 'Recognised: a curl command');
+		expect(flat(f)).toContain(`Recognised: a curl command, PUT ${url} — Enter sends it as Chrome / Chromium / Edge would.`);
+		f = await s.press(KEY.enter, '✗ Blocked at the response: missing-allow-origin');
+		expect(f).toContain('Read from the curl command');
+		expect(f).toContain('page origin: http://localhost:5173  (the Origin header)');
+		expect(f).toContain('↑↓ scroll  ·  n new  ·  Esc back');
+		expect(seen).toEqual(['OPTIONS http://localhost:5173 -', 'PUT http://localhost:5173 -']);
+		f = await s.press(' ', '↑ more above');
+		// Page down to the verdict's explanation and the fix.
+		let seenText = f;
+		for (let i = 0; i < 8 && !seenText.includes('The fix: the server must send'); i++) {
+			f = await s.press(KEY.pageDown, (frame) => frame !== f);
+			seenText += f;
+		}
+		expect(seenText).toContain("console error: Access to fetch at '");
+		expect(seenText).toContain('The fix: the server must send');
+		await s.press(KEY.escape, 'Console message:');
+		expect(seen).toHaveLength(2);
+	}, 15_000);
+
+	test('no Origin in the command: the page origin is asked for, then the check runs', async () => {
+		const { url, seen } = await api();
+		const s = await open();
+		await s.press(`curl ${url} -X PUT -H 'Content-Type: application/json' -b 'session=s1'`, 'Recognised: a curl command');
+		let f = await s.press(KEY.enter, "Your page's origin:");
+		expect(f).toContain('The copied request has no Origin or Referer header');
+		expect(f).toContain('Enter check it  ·  Esc back');
+		f = await s.press('http://localhost:5173', 'http://localhost:5173');
+		f = await s.press(KEY.enter, /✗ Blocked at the preflight/);
+		expect(f).toContain('page origin: http://localhost:5173  (as you gave it)');
+		expect(f).toContain('cookies sent (names): session');
+		// Credentials "include" (a cookie was sent): the preflight lacks Allow-Credentials, so the PUT never goes.
+		expect(seen).toEqual(['OPTIONS http://localhost:5173 -']);
 	});
 });

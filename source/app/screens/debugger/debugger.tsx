@@ -1,11 +1,16 @@
 // The Debugger: paste a console CORS error, get the cause and the fix. Four views share the
 // frame: the message field, the page-origin field (only when the message lacks it), the
 // report (the same sections as `cors-tutor explain`) and the target picker for the server
-// configuration. This file renders and measures; state.ts decides, input.ts maps keys.
+// configuration. A request copied as cURL is checked over the network instead, and its report
+// (the same as `cors-tutor check curl …`) gets a fifth view. This file renders, measures and
+// runs the check; state.ts decides, input.ts maps keys.
 import { Box, type Key, Static, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { checkCurl } from '../../../check/curl-check.js';
+import { renderCurlSummary } from '../../../check/curl-summary.js';
+import { renderCheckText } from '../../../check/render.js';
 import { BROWSER, explainReport, lessonFor, reportLayout } from '../../../explain/report.js';
 import { recognise } from '../../../explain/recognize.js';
 import { TARGETS, findTarget } from '../../../generators/registry.js';
@@ -17,7 +22,10 @@ import type { Navigate } from '../../navigation.js';
 import { useSize } from '../../use-size.js';
 import { bodyRows, helpRows } from '../sandbox/layout.js';
 import { helpFor, onKey } from './input.js';
-import { type DebuggerState, adviceOf, initialState, lacksOrigin, reducer } from './state.js';
+import { type DebuggerState, adviceOf, initialState, isCurl, lacksOrigin, readPastedCurl, reducer } from './state.js';
+
+/** How long the check waits for each answer from the server. */
+const CHECK_TIMEOUT_MS = 10_000;
 
 /** Rows `text` takes at `width` (each line word-wrapped). */
 const rowsOf = (text: string, width: number): number => para(text, width).split('\n').length;
@@ -58,15 +66,29 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		heading = report.heading;
 		configAt = (laid.offsets.config ?? laid.offsets.lesson ?? laid.offsets.rules ?? 0) + 1;
 	}
+	const pasted = s.view === 'check' ? s.pasted : null;
+	if (pasted?.outcome && 'report' in pasted.outcome) {
+		const { summary, report } = pasted.outcome;
+		lines = [...renderCurlSummary(summary, { style: svc.style, width }).split('\n'), '', ...renderCheckText(report, { style: svc.style, width }).split('\n')];
+	}
+	const checked = pasted?.outcome && 'report' in pasted.outcome ? pasted.outcome.report : null;
+	const verdict = checked
+		? checked.verdict === 'allowed'
+			? '✓ Allowed: the page can read the response.'
+			: checked.verdict === 'network-error'
+				? `! No HTTP answer: ${checked.networkError?.message ?? 'the request failed'}. Not a CORS verdict.`
+				: `✗ Blocked ${checked.failure?.stage === 'preflight' ? 'at the preflight' : checked.failure?.stage === 'request' ? 'before sending' : 'at the response'}: ${checked.failure?.code ?? ''} — the cause and the fix follow the exchanges.`
+		: '';
 	const status =
 		s.note?.text ??
+		(verdict ||
 		(advice && r && !advice.policy && lacksOrigin(s)
 			? "Press o to give your page's origin: then t shows the fix as server configuration."
 			: advice?.policy
 				? target
 					? `The fix for ${target.name} is in the report · c prints it to copy · t: another server.`
 					: 't: this fix as configuration for nginx, Apache, Express, …'
-				: '');
+				: ''));
 	const statusRows = status ? Math.min(3, rowsOf(status, width)) : 0;
 	const scrollHeight = Math.max(1, body - statusRows);
 	const h = lines.length > scrollHeight ? Math.max(1, scrollHeight - 1) : scrollHeight;
@@ -86,6 +108,17 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 	}, []);
 	useInput(onInput);
 
+	// A pasted curl command: send it as the browser would, once per paste.
+	const checking = s.view === 'check' && s.pasted && s.pasted.origin && !s.pasted.outcome ? s.pasted : null;
+	useEffect(() => {
+		if (!checking?.origin) return;
+		const { id } = checking;
+		checkCurl(checking.request, checking.origin, { timeoutMs: CHECK_TIMEOUT_MS }).then(
+			(outcome) => dispatch({ type: 'checked', id, outcome }),
+			(e: unknown) => dispatch({ type: 'checked', id, outcome: { failed: e instanceof Error ? e.message : String(e) } }),
+		);
+	}, [checking?.id, checking?.origin]);
+
 	const error = s.error ? (
 		<Box marginTop={1}>
 			<Text color="red" aria-label={`error: ${s.error}`}>
@@ -97,9 +130,14 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 	let content: React.ReactNode;
 	let right = '';
 	if (s.view === 'message') {
-		const intro = 'Paste the CORS error from the browser console (both lines when there are two), then press Enter.';
-		const seen = s.text.trim() === '' ? null : recognise(s.text).primary;
-		const hint = seen ? `Recognised: ${BROWSER[seen.browser]} · ${seen.code} — Enter explains it.` : null;
+		const intro = 'Paste the CORS error from the browser console (both lines when there are two), or the failing request copied as cURL from the Network panel, then press Enter.';
+		const curl = isCurl(s.text) ? readPastedCurl(s.text) : null;
+		const seen = s.text.trim() === '' || curl ? null : recognise(s.text).primary;
+		const hint = curl && !('problem' in curl)
+			? `Recognised: a curl command, ${curl.method} ${curl.url} — Enter sends it as ${BROWSER[curl.browser ?? 'chromium']} would.`
+			: seen
+				? `Recognised: ${BROWSER[seen.browser]} · ${seen.code} — Enter explains it.`
+				: null;
 		const below = s.error ? 1 + rowsOf(s.error, width) : hint ? 1 + rowsOf(hint, width) : 0;
 		// A paste taller than the room left shows its last rows (where the cursor is), under a marker.
 		const fieldRows = Math.max(2, body - rowsOf(intro, width) - 2 - below);
@@ -127,6 +165,39 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 							</Text>
 						</Box>
 					) : null)}
+			</>
+		);
+	} else if (s.view === 'origin' && s.pasted && !r) {
+		content = (
+			<>
+				<Text bold>{fit(`${s.pasted.request.method} ${s.pasted.request.url}`, width)}</Text>
+				<Box marginTop={1}>
+					<Text>{para('The copied request has no Origin or Referer header, so the page that sends it is unknown. Its origin (scheme, host and port, e.g. https://app.example.com) is what the server is asked to allow.', width)}</Text>
+				</Box>
+				<Box marginTop={1} aria-role="textbox">
+					<Text color="cyan">{"Your page's origin: "}</Text>
+					<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
+				</Box>
+				{error}
+			</>
+		);
+	} else if (s.view === 'check' && s.pasted) {
+		const { request, outcome } = s.pasted;
+		right = outcome && 'report' in outcome ? outcome.report.verdict : 'checking';
+		content = !outcome ? (
+			<Text aria-label="status: checking">{para(`Sending ${request.method} ${request.url} as ${BROWSER[request.browser ?? 'chromium']} would (the preflight first when it needs one)… Esc stops waiting.`, width)}</Text>
+		) : 'failed' in outcome ? (
+			<Text color="red" aria-label={`error: ${outcome.failed}`}>
+				{para(`The check failed: ${outcome.failed}`, width)}
+			</Text>
+		) : (
+			<>
+				<Region label="the check: exchanges, verdict, cause and fix" flexDirection="column">
+					<Scroll lines={lines} scroll={Math.min(s.scroll, maxScroll)} height={h} />
+				</Region>
+				<Text color={checked?.verdict === 'allowed' ? 'green' : checked?.verdict === 'blocked' ? 'red' : 'yellow'} aria-label={`status: ${status}`}>
+					{para(status, width).split('\n').slice(0, 3).join('\n')}
+				</Text>
 			</>
 		);
 	} else if (s.view === 'origin' && r) {

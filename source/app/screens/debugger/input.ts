@@ -46,7 +46,20 @@ const TARGET_KEYS: readonly Binding[] = [
 	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
 ];
 
-const KEYS: Record<DebuggerState['view'], readonly Binding[]> = { message: MESSAGE_KEYS, origin: ORIGIN_KEYS, result: RESULT_KEYS, targets: TARGET_KEYS };
+/** A pasted curl command's check: the report scrolls; n pastes another, Esc goes back to the text. */
+const CHECK_KEYS: readonly Binding[] = [
+	{ when: (_, k) => k.upArrow, effect: act({ type: 'scroll', by: -1 }), help: { keys: '↑↓', does: 'scroll' } },
+	{ when: (_, k) => k.downArrow, effect: act({ type: 'scroll', by: 1 }) },
+	{ when: (_, k) => k.pageUp, effect: act({ type: 'scroll', by: -8 }) },
+	{ when: (_, k) => k.pageDown, effect: act({ type: 'scroll', by: 8 }) },
+	{ when: ch(' '), effect: act({ type: 'scroll', by: 8 }) },
+	{ when: ch('n'), effect: act({ type: 'edit', empty: true }), help: { keys: 'n', does: 'new' } },
+	{ when: ch('e'), effect: act({ type: 'edit' }) },
+	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
+	{ when: ch('q'), effect: { type: 'quit' } },
+];
+
+const KEYS: Record<DebuggerState['view'], readonly Binding[]> = { message: MESSAGE_KEYS, origin: ORIGIN_KEYS, result: RESULT_KEYS, targets: TARGET_KEYS, check: CHECK_KEYS };
 
 export const onKey = (input: string, key: Key, s: DebuggerState): Effect => effectOf(KEYS[s.view], input, key);
 
@@ -57,5 +70,8 @@ const OPTIONAL = { l: 'lesson', o: 'origin', c: 'config' } as const;
 export const helpFor = (s: DebuggerState, has: { lesson: boolean; origin: boolean; config: boolean }): KeyHelp[] =>
 	KEYS[s.view].flatMap((b) => {
 		const needs = OPTIONAL[b.help?.keys as keyof typeof OPTIONAL];
-		return b.help && (!needs || has[needs]) ? [b.help] : [];
+		if (!b.help || (needs && !has[needs])) return [];
+		// A pasted request cannot be checked without its page's origin: no skipping.
+		if (s.view === 'origin' && s.pasted && !s.recognized && b.help.keys === 'Enter') return [{ keys: 'Enter', does: 'check it' }];
+		return [b.help];
 	});
