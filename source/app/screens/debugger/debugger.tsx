@@ -69,7 +69,9 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 	const pasted = s.view === 'check' ? s.pasted : null;
 	if (pasted?.outcome && 'report' in pasted.outcome) {
 		const { summary, report } = pasted.outcome;
-		lines = [...renderCurlSummary(summary, { style: svc.style, width }).split('\n'), '', ...renderCheckText(report, { style: svc.style, width }).split('\n')];
+		const text = `${renderCurlSummary(summary, { style: svc.style, width })}\n\n${renderCheckText(report, { style: svc.style, width })}`;
+		// Every row within the width (Scroll counts rows): the few lines the renderers leave whole are wrapped here.
+		lines = text.split('\n').flatMap((l) => wrap(l, width, 4).split('\n'));
 	}
 	const checked = pasted?.outcome && 'report' in pasted.outcome ? pasted.outcome.report : null;
 	const verdict = checked
