@@ -1,5 +1,7 @@
-// Flag values several commands share: a time limit, and a header written as curl writes it.
+// Values several commands share: a time limit, a header written as curl writes it, and the text
+// of an input file named on the command line.
 
+import { readFileSync } from 'node:fs';
 import { type Header, isToken } from '../core/headers.js';
 import { escapeControl } from '../render/escape.js';
 import { UsageError } from './usage.js';
@@ -27,4 +29,14 @@ export function parseHeaderFlag(s: string): Header {
 	// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters
 	if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) throw new UsageError(`--header ${shown(name)}: the value contains a control character (line break, NUL, escape…)`, example);
 	return [name, value];
+}
+
+/** The text of an input file; a file that cannot be read is a usage error naming it and `hint`. */
+export function readInputFile(file: string, hint: string): string {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		throw new UsageError(`${shown(file)} cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'error')})`, hint);
+	}
 }

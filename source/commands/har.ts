@@ -2,10 +2,10 @@
 // through the browser model with the answers the browser recorded: which ones CORS blocked,
 // why, and the fix. Offline: nothing is sent.
 
-import { readFileSync } from 'node:fs';
 import { BROWSER_IDS, type BrowserId, isBrowserId } from '../core/profiles/index.js';
 import { CREDENTIALS_MODES, type CredentialsMode } from '../core/request.js';
 import { parseCommand } from '../cli/parse.js';
+import { readInputFile } from '../cli/values.js';
 import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { readHar } from '../har/read.js';
 import { outcomeText, readOf, renderHarText, sanitizedNote, verdictOf } from '../har/render.js';
@@ -70,13 +70,7 @@ export async function har(argv: readonly string[], version: string): Promise<num
 		throw new UsageError(`--credentials must be one of ${CREDENTIALS_MODES.join(', ')}, not "${shown(flags.credentials)}"`);
 	}
 	if (flags.browser !== undefined && !isBrowserId(flags.browser)) throw new UsageError(`--browser must be one of ${BROWSER_IDS.join(', ')}, not "${shown(flags.browser)}"`);
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new UsageError(`${shown(file)} cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'error')})`, 'give the path of a .har file saved from DevTools');
-	}
+	const text = readInputFile(file, 'give the path of a .har file saved from DevTools');
 	let entries: ReturnType<typeof readHar>;
 	try {
 		entries = readHar(text, file);

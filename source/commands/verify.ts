@@ -2,7 +2,6 @@
 // says? Probes from allowed and refused origins, simple requests and preflights; every CORS
 // header of every answer held to the policy model. For CI: exit 1 on any difference.
 
-import { readFileSync } from 'node:fs';
 import { parseCommand } from '../cli/parse.js';
 import { type FlagSpec, UsageError, flagHelp } from '../cli/usage.js';
 import { lower } from '../core/headers.js';
@@ -13,7 +12,7 @@ import { escapeControl, terminalSafeJson } from '../render/escape.js';
 import { verifyProbes } from '../verify/probes.js';
 import { renderVerifyText, tally } from '../verify/render.js';
 import { runVerify } from '../verify/run.js';
-import { parseHeaderFlag, parseTimeout } from '../cli/values.js';
+import { parseHeaderFlag, parseTimeout, readInputFile } from '../cli/values.js';
 
 const FLAGS = {
 	origin: { type: 'string', value: 'ORIGIN', description: "The page origin to test as the allowed one (default: the policy's first)" },
@@ -71,13 +70,7 @@ export async function verify(argv: readonly string[], version: string): Promise<
 	const own = headers.find(([k]) => ['origin', 'access-control-request-method', 'access-control-request-headers'].includes(lower(k)));
 	if (own) throw new UsageError(`--header ${shown(own[0])}: verify sets that header itself, differently on each request`, 'use --origin to choose the allowed origin');
 	const timeoutMs = parseTimeout(flags.timeout);
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (e) {
-		const code = (e as NodeJS.ErrnoException).code;
-		throw new UsageError(`${shown(file)} cannot be read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'error')})`, `the policy file comes first; ${example}`);
-	}
+	const text = readInputFile(file, `the policy file comes first; ${example}`);
 	let policy: ReturnType<typeof parsePolicyText>;
 	try {
 		policy = parsePolicyText(text, file);

@@ -8,10 +8,8 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 
 const YOGA_WASM = 'yoga.wasm';
 rmSync('dist', { recursive: true, force: true });
-const result = await build({
-	// The curriculum's worker (source/content/load-soon.ts) sits with the chunks that start it.
-	entryPoints: ['source/cli.ts', { in: 'source/content/load-worker.ts', out: 'chunks/load-worker' }],
-	outdir: 'dist/app',
+/** Both bundles: ESM for Node 20, split into lazily imported chunks, minified. */
+const COMMON = {
 	bundle: true,
 	splitting: true,
 	format: 'esm',
@@ -21,6 +19,13 @@ const result = await build({
 	// Text as UTF-8, not \u escapes: the app's text is full of "…", "—", "✓" and quotes.
 	charset: 'utf8',
 	legalComments: 'none',
+	logLevel: 'warning',
+};
+const result = await build({
+	...COMMON,
+	// The curriculum's worker (source/content/load-soon.ts) sits with the chunks that start it.
+	entryPoints: ['source/cli.ts', { in: 'source/content/load-worker.ts', out: 'chunks/load-worker' }],
+	outdir: 'dist/app',
 	chunkNames: 'chunks/[name]-[hash]',
 	define: { 'process.env.NODE_ENV': '"production"' },
 	banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
@@ -88,7 +93,6 @@ const result = await build({
 			},
 		},
 	],
-	logLevel: 'warning',
 });
 // The WebAssembly is found relative to the chunk that holds yoga's loader: it must be in dist/app/chunks.
 const yogaOut = Object.entries(result.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => i.includes('yoga-layout/dist/src/index.js')));
@@ -101,17 +105,5 @@ if (soon.length !== 1 || !soon[0][0].startsWith('dist/app/chunks/')) throw new E
 // the user's cache, outside this package and its "type": "module").
 writeFileSync('dist/app/package.json', '{ "type": "module" }\n');
 // The binary. Split too, so that running an already unpacked app never loads the unpacking code.
-await build({
-	entryPoints: { cli: 'source/launcher.ts' },
-	outdir: 'dist',
-	bundle: true,
-	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node20',
-	minify: true,
-	legalComments: 'none',
-	chunkNames: 'launch-[hash]',
-	logLevel: 'warning',
-});
+await build({ ...COMMON, entryPoints: { cli: 'source/launcher.ts' }, outdir: 'dist', chunkNames: 'launch-[hash]' });
 chmodSync('dist/cli.js', 0o755);

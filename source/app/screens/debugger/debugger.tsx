@@ -129,6 +129,21 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 		</Box>
 	) : null;
 
+	/** The page-origin field, under what it is asked for and why. */
+	const originField = (title: string, why: string) => (
+		<>
+			<Text bold>{fit(title, width)}</Text>
+			<Box marginTop={1}>
+				<Text>{para(why, width)}</Text>
+			</Box>
+			<Box marginTop={1} aria-role="textbox">
+				<Text color="cyan">{"Your page's origin: "}</Text>
+				<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
+			</Box>
+			{error}
+		</>
+	);
+
 	let content: React.ReactNode;
 	let right = '';
 	if (s.view === 'message') {
@@ -170,18 +185,9 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 			</>
 		);
 	} else if (s.view === 'origin' && s.pasted && !r) {
-		content = (
-			<>
-				<Text bold>{fit(`${s.pasted.request.method} ${s.pasted.request.url}`, width)}</Text>
-				<Box marginTop={1}>
-					<Text>{para('The copied request has no Origin or Referer header, so the page that sends it is unknown. Its origin (scheme, host and port, e.g. https://app.example.com) is what the server is asked to allow.', width)}</Text>
-				</Box>
-				<Box marginTop={1} aria-role="textbox">
-					<Text color="cyan">{"Your page's origin: "}</Text>
-					<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
-				</Box>
-				{error}
-			</>
+		content = originField(
+			`${s.pasted.request.method} ${s.pasted.request.url}`,
+			'The copied request has no Origin or Referer header, so the page that sends it is unknown. Its origin (scheme, host and port, e.g. https://app.example.com) is what the server is asked to allow.',
 		);
 	} else if (s.view === 'check' && s.pasted) {
 		const { request, outcome } = s.pasted;
@@ -203,18 +209,9 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 			</>
 		);
 	} else if (s.view === 'origin' && r) {
-		content = (
-			<>
-				<Text bold>{fit(heading, width)}</Text>
-				<Box marginTop={1}>
-					<Text>{para(`${BROWSER[r.browser]} messages do not name the page that made the request. Its origin (scheme, host and port, e.g. https://app.example.com) lets the fix name it and give the server configuration. Enter with nothing skips this.`, width)}</Text>
-				</Box>
-				<Box marginTop={1} aria-role="textbox">
-					<Text color="cyan">{"Your page's origin: "}</Text>
-					<TextInput value={s.originDraft} placeholder="https://app.example.com" onChange={(text) => dispatch({ type: 'origin-draft', text })} onSubmit={() => dispatch({ type: 'origin-submit' })} />
-				</Box>
-				{error}
-			</>
+		content = originField(
+			heading,
+			`${BROWSER[r.browser]} messages do not name the page that made the request. Its origin (scheme, host and port, e.g. https://app.example.com) lets the fix name it and give the server configuration. Enter with nothing skips this.`,
 		);
 	} else if (s.view === 'targets') {
 		right = 'choose a server';

@@ -23,12 +23,17 @@ const ORIGIN_KEYS: readonly Binding[] = [
 	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
 ];
 
-const RESULT_KEYS: readonly Binding[] = [
+/** A report that scrolls: ↑↓ a row, PgUp/PgDn and Space a page. */
+const SCROLL_KEYS: readonly Binding[] = [
 	{ when: (_, k) => k.upArrow, effect: act({ type: 'scroll', by: -1 }), help: { keys: '↑↓', does: 'scroll' } },
 	{ when: (_, k) => k.downArrow, effect: act({ type: 'scroll', by: 1 }) },
 	{ when: (_, k) => k.pageUp, effect: act({ type: 'scroll', by: -8 }) },
 	{ when: (_, k) => k.pageDown, effect: act({ type: 'scroll', by: 8 }) },
 	{ when: ch(' '), effect: act({ type: 'scroll', by: 8 }) },
+];
+
+const RESULT_KEYS: readonly Binding[] = [
+	...SCROLL_KEYS,
 	{ when: ch('t'), effect: act({ type: 'targets' }), help: { keys: 't', does: 'config' } },
 	{ when: ch('c'), effect: act({ type: 'print' }), help: { keys: 'c', does: 'copy' } },
 	{ when: ch('l'), effect: { type: 'lesson' }, help: { keys: 'l', does: 'lesson' } },
@@ -48,11 +53,7 @@ const TARGET_KEYS: readonly Binding[] = [
 
 /** A pasted curl command's check: the report scrolls; n pastes another, Esc goes back to the text. */
 const CHECK_KEYS: readonly Binding[] = [
-	{ when: (_, k) => k.upArrow, effect: act({ type: 'scroll', by: -1 }), help: { keys: '↑↓', does: 'scroll' } },
-	{ when: (_, k) => k.downArrow, effect: act({ type: 'scroll', by: 1 }) },
-	{ when: (_, k) => k.pageUp, effect: act({ type: 'scroll', by: -8 }) },
-	{ when: (_, k) => k.pageDown, effect: act({ type: 'scroll', by: 8 }) },
-	{ when: ch(' '), effect: act({ type: 'scroll', by: 8 }) },
+	...SCROLL_KEYS,
 	{ when: ch('n'), effect: act({ type: 'edit', empty: true }), help: { keys: 'n', does: 'new' } },
 	{ when: ch('e'), effect: act({ type: 'edit' }) },
 	{ when: (_, k) => k.escape, effect: act({ type: 'back' }), help: { keys: 'Esc', does: 'back' } },
