@@ -36,7 +36,7 @@ export function packApp(roots) {
 	});
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	if (!existsSync('dist/app/cli.js')) {
 		process.stderr.write('pack-app: dist/app/cli.js is missing. Run `npm run build` before `npm pack`.\n');
 		process.exit(1);
