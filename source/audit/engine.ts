@@ -72,6 +72,8 @@ export interface AuditOptions {
 	/** Extra request headers on every probe (Cookie, Authorization …). */
 	readonly headers?: readonly Header[];
 	readonly concurrency?: number;
+	/** Classes that cannot be the cause here (a pattern without an unescaped dot): if found, another found class explains them. */
+	readonly impossible?: readonly ClassId[];
 }
 
 const SAFELISTED = ['GET', 'HEAD', 'POST'];
@@ -184,6 +186,12 @@ export async function runAudit(sites: readonly Site[], respond: Responder, o: Au
 			const n = results.get(id);
 			if (n?.status === 'found') results.set(id, { ...n, found: false, status: 'covered', coveredBy: def.id, note: `${n.note}; explained by ${def.id}` });
 		}
+	}
+
+	for (const id of o.impossible ?? []) {
+		const n = results.get(id);
+		const by = CLASSES.find((d) => d.id !== id && results.get(d.id)?.status === 'found');
+		if (n?.status === 'found' && by) results.set(id, { ...n, found: false, status: 'covered', coveredBy: by.id, note: `${n.note}; it cannot be the cause here, ${by.id} explains it` });
 	}
 
 	const classes: ClassResult[] = CLASSES.map((def) => {

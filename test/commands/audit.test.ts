@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, ROOT, type CliResult, ensureBuilt, runCli } from '../helpers/cli.js';
 import { BROKEN, CORRECT, type Running, SITE, freePort, listen } from '../audit/servers.js';
+import { hasWildcardDot } from '../../source/commands/audit.js';
 
 /** The binary without blocking this process, so the loopback servers here can answer it. */
 function runAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
@@ -222,10 +223,19 @@ describe('--regex: an origin-matching pattern from a server configuration', () =
 		['^https://(.+\\.)?example\\.com', ['substring-match']],
 		['^https://(app|www)\\.example\\.com$', []],
 		['/^HTTPS:\\/\\/APP\\.EXAMPLE\\.COM$/i', []],
+		// No dot that matches any character: app.examplexcom got in as a substring, not through a dot.
+		['example', ['substring-match']],
 	])('%s finds %j', (pattern, found) => {
 		const j = JSON.parse(runCli(['audit', '--regex', pattern, '--origin', 'https://app.example.com', '--json']).stdout);
 		expect(j.classes.filter((c: { found: boolean; status: string }) => c.status === 'found').map((c: { id: string }) => c.id)).toEqual(found);
 		expect(j.baseline[0].admitted).toBe(true);
+	});
+
+	test('a dot counts as a wildcard only outside escapes and character classes', () => {
+		expect(['a.b', '^https://.*', 'x\\\\.y'].map(hasWildcardDot)).toEqual([true, true, true]);
+		expect(['example', 'a\\.b', '[.]', '[\\].]x', '\\.'].map(hasWildcardDot)).toEqual([false, false, false, false, false]);
+		const j = JSON.parse(runCli(['audit', '--regex', 'example', '--origin', 'https://app.example.com', '--json']).stdout);
+		expect(j.classes.find((c: { id: string }) => c.id === 'unescaped-dot')).toMatchObject({ status: 'covered', coveredBy: 'substring-match' });
 	});
 
 	test('a pattern that misses the origin itself is warned about', () => {
