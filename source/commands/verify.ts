@@ -16,7 +16,7 @@ import { parseHeaderFlag, parseTimeout, readInputFile } from '../cli/values.js';
 
 const FLAGS = {
 	origin: { type: 'string', value: 'ORIGIN', description: "The page origin to test as the allowed one (default: the policy's first)" },
-	header: { type: 'string', shortFlag: 'H', isMultiple: true, value: '"NAME: VALUE"', description: 'Add a header to every request, e.g. an API key the gateway wants (repeatable)' },
+	header: { type: 'string', shortFlag: 'H', isMultiple: true, value: '"NAME: VALUE"', description: 'Add a header to every request but the preflights (as a browser would), e.g. an API key (repeatable)' },
 	timeout: { type: 'string', default: '10', value: 'SECONDS', description: 'Time limit per request (default 10)' },
 	insecure: { type: 'boolean', description: 'Accept any TLS certificate (self-signed test servers)' },
 	json: { type: 'boolean', description: 'Print {url, policy, counts, probes: [{name, method, origin, status, cors, problems, error}]} as JSON' },

@@ -38,6 +38,11 @@ export function renderVerifyText(url: string, file: string, results: readonly Pr
 	if (t.differ === 0 && t.failed === 0) out.push(c.green(c.bold(`✓ The server answers as the policy says, on all ${results.length} requests.`)));
 	else {
 		out.push(c.bold(`${c.red(`${t.differ} differ`)}, ${t.agree} agree${t.failed ? `, ${c.yellow(`${t.failed} got no answer`)}` : ''}.`));
+		const statuses = [...new Set(results.map((r) => r.status))];
+		const only = statuses.length === 1 ? statuses[0] : undefined;
+		if (only === 401 || only === 403) out.push(wrap(`  Every request got ${only}: the server wants credentials before its CORS layer answers. Pass them with -H (e.g. -H "Authorization: Bearer …"); they go on every request but the preflights, which never carry credentials in a browser, so OPTIONS must be answered before authentication.`, o.width, 2));
+		else if (results.some((r) => r.status === 401 || r.status === 403) && results.some((r) => r.probe.method === 'OPTIONS' && (r.status === 401 || r.status === 403)))
+			out.push(wrap('  The preflights got 401/403: a browser sends OPTIONS without credentials, so the server must answer it before authentication.', o.width, 2));
 		if (t.differ) out.push(wrap('  Fix the server (cors-tutor generate --policy … --target … writes its configuration), or the policy file if the server is right.', o.width, 2));
 	}
 	return out.join('\n');

@@ -75,10 +75,28 @@ describe('cors-tutor verify', () => {
 		expect(json.probes[0].cors).toEqual([['Access-Control-Allow-Origin', 'http://localhost:5173'], ['Access-Control-Allow-Credentials', 'true']]);
 	});
 
-	test('-H goes on every request', async () => {
+	test('-H goes on every request but the preflights, as in a browser: OPTIONS behind the key is found', async () => {
 		const model = policyServer(parsePolicyText(JSON.stringify(POLICY), 'policy.json'));
-		const { url } = await serve((method, headers) => (headers.some(([k, v]) => k === 'X-Api-Key' && v === 'k1') ? model({ method, url: 'http://x/', headers, body: null }) : { status: 401, headers: [] }));
-		expect((await runCliAsync(['verify', file, url, '-H', 'X-Api-Key: k1'])).code).toBe(0);
+		const keyed = (optionsToo: boolean) => (method: string, headers: Header[]) =>
+			(method === 'OPTIONS' && !optionsToo) || headers.some(([k, v]) => k === 'X-Api-Key' && v === 'k1') ? model({ method, url: 'http://x/', headers, body: null }) : { status: 401, headers: [] };
+		const right = await serve(keyed(false));
+		expect((await runCliAsync(['verify', file, right.url, '-H', 'X-Api-Key: k1'])).code).toBe(0);
+		const wrong = await serve(keyed(true));
+		const r = await runCliAsync(['verify', file, wrong.url, '-H', 'X-Api-Key: k1']);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('  ✗ preflight PUT with content-type from http://localhost:5173  401\n');
+		expect(r.stdout).toContain('The preflights got 401/403: a browser sends OPTIONS without credentials');
+		// Without the key at all: every request 401, and the hint says how to pass it.
+		const none = await runCliAsync(['verify', file, wrong.url]);
+		expect(none.stdout).toMatch(/Every request got 401: the server wants credentials before its CORS layer answers\. Pass them with -H/);
+	});
+
+	test('a redirect is named, not compared', async () => {
+		const { url } = await serve(() => ({ status: 301, headers: [['Location', 'https://api.example.com/items']] }));
+		const r = await runCliAsync(['verify', file, url]);
+		expect(r.code).toBe(1);
+		expect(r.stdout).toContain('  ✗ GET from http://localhost:5173  301\n      the server answered 301, a redirect to https://api.example.com/items: browsers fail a redirected preflight, and follow other redirects to where CORS is decided; run verify on https://api.example.com/items\n');
+		expect(r.stdout).not.toContain('access-control-allow-origin:');
 	});
 
 	test('nothing listening: exit 3, each request says so', async () => {
