@@ -42,8 +42,8 @@ ${flagHelp(FLAGS)}
   Save the file in Chrome or Firefox: open DevTools before the failing request, Network
   panel, reproduce the error, then "Export HAR" (Chrome: the download arrow; Firefox: the
   gear, "Save All As HAR"). Each fetch with an Origin header naming another origin is
-  replayed: its preflight (a separate entry, when the browser sent one) and its redirect
-  hops are answered from their entries. Chrome's default export is sanitized: it leaves out
+  replayed: its preflight (a separate entry; when the browser answered it from its cache,
+  the earlier preflight to the URL) and its redirect hops are answered from their entries. Chrome's default export is sanitized: it leaves out
   cookies, so a fetch made with credentials: "include" needs --credentials include.
   Exit codes: 0 nothing blocked, 1 a fetch is blocked, 2 usage error or unreadable file.
 `;

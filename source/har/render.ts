@@ -32,7 +32,7 @@ export function readOf(r: HarResult, flags: { credentials?: string; browser?: st
 		{
 			headers: p.headers,
 			browserHeaders: p.browserHeaders,
-			notes: r.fetch.partial ? [...p.notes, 'The file keeps only some headers of this failed request (Playwright, for one, records failed requests that way), so the headers the page set are unknown.'] : p.notes,
+			notes: [...p.notes, ...(r.fetch.partial ? ['The file keeps only some headers of this failed request (Playwright, for one, records failed requests that way), so the headers the page set are unknown.'] : []), ...r.notes],
 			...(p.origin ? { origin: p.origin } : {}),
 			...(cookie ? { cookie } : {}),
 			...(p.mode && 'fetch' in p.mode ? { mode: p.mode.fetch } : {}),

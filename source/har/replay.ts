@@ -79,6 +79,8 @@ export function corsFetches(entries: readonly HarEntry[]): HarFetch[] {
 
 export interface HarResult {
 	readonly fetch: HarFetch;
+	/** Where an answer came from another entry than the fetch's own (a cached preflight). */
+	readonly notes: readonly string[];
 	readonly browser: BrowserId;
 	readonly credentials: CredentialsMode;
 	readonly report: CheckReport;
@@ -94,8 +96,11 @@ function notRecorded(message: string): NetworkFailure {
 	return { ok: false, kind: 'other', message, ms: 0 };
 }
 
-/** The transport for one fetch: each request the model makes is answered from the entry that recorded it. */
-function recorded(entries: readonly HarEntry[], f: HarFetch): (x: Exchange) => Promise<Answer | NetworkFailure> {
+/** How far from its fetch a preflight may start and still be that fetch's own. */
+const OWN_PREFLIGHT_MS = 1000;
+
+/** The transport for one fetch: each request the model makes is answered from the entry that recorded it; `notes` says where an answer came from elsewhere. */
+function recorded(entries: readonly HarEntry[], f: HarFetch, notes: string[]): (x: Exchange) => Promise<Answer | NetworkFailure> {
 	const chain = [f.entry.index, ...f.hops];
 	let hop = 0;
 	const used = new Set<number>();
@@ -103,10 +108,24 @@ function recorded(entries: readonly HarEntry[], f: HarFetch): (x: Exchange) => P
 		let found: HarEntry | undefined;
 		const near = entries[chain[Math.min(hop, chain.length - 1)] as number] as HarEntry;
 		if (x.method === 'OPTIONS' && x.headers.some(([k]) => lower(k) === 'access-control-request-method')) {
-			// The preflight recorded nearest in time to the request it precedes.
-			found = entries
-				.filter((e) => isPreflight(e) && e.url === x.url && !used.has(e.index))
-				.sort((a, b) => Math.abs(a.started - near.started) - Math.abs(b.started - near.started))[0];
+			const candidates = entries.filter((e) => isPreflight(e) && e.url === x.url && !used.has(e.index));
+			const gap = (e: HarEntry) => Math.abs(e.started - near.started);
+			// Its own preflight starts within a second of it (Chrome records it a few ms after the fetch).
+			found = candidates.filter((e) => gap(e) <= OWN_PREFLIGHT_MS).sort((a, b) => gap(a) - gap(b))[0];
+			if (!found) {
+				// None: the browser answered from its preflight cache, filled by an earlier preflight to the URL.
+				const earlier = candidates.filter((e) => e.started < near.started).sort((a, b) => b.started - a.started)[0];
+				const later = candidates.sort((a, b) => gap(a) - gap(b))[0];
+				found = earlier ?? later;
+				if (found) {
+					const seconds = (gap(found) / 1000).toFixed(1);
+					notes.push(
+						earlier
+							? `No preflight was recorded for it: the browser answered from its preflight cache. The answer used is the preflight recorded ${seconds} s earlier (entries[${found.index}]).`
+							: `No preflight was recorded for it (the browser's cache held one from before the recording); the preflight recorded ${seconds} s later (entries[${found.index}]) stands in for it.`,
+					);
+				}
+			}
 			if (!found) {
 				return notRecorded(`no preflight recorded for ${x.url} (the browser may have answered it from its preflight cache, or the tool that saved the HAR leaves preflights out; DevTools' own export keeps them)`);
 			}
@@ -139,12 +158,14 @@ export async function replayFetch(entries: readonly HarEntry[], f: HarFetch, o: 
 	const credentials = o.credentials ?? (cookie ? 'include' : 'same-origin');
 	const browser = o.browser ?? f.page.browser ?? 'chromium';
 	const init: FetchInit = { url: f.entry.url, method: f.entry.method, headers: [...f.page.headers], body: f.entry.body, credentials, mode: 'cors' };
+	const notes: string[] = [];
 	const run = await runCheck(PROFILES[browser], pageFor(f.origin), init, {
 		timeoutMs: 0,
 		maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
 		insecure: false,
-		send: recorded(entries, f),
+		send: recorded(entries, f, notes),
 		...(cookie ? { cookie } : {}),
 	});
-	return { fetch: f, browser, credentials, report: buildReport(run, cookie) };
+	// The replay runs the model again for each exchange: each note is said once.
+	return { fetch: f, browser, credentials, notes: [...new Set(notes)], report: buildReport(run, cookie) };
 }

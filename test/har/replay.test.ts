@@ -166,3 +166,38 @@ describe('a HAR recorded by Playwright from real Chromium 156 (test/lab/har/reco
 		]);
 	});
 });
+
+describe('a fetch whose preflight the browser answered from its cache', () => {
+	const at = (ms: number) => new Date(Date.parse('2026-11-29T12:00:00.000Z') + ms).toISOString();
+	const h = (o: Record<string, string>) => Object.entries(o).map(([name, value]) => ({ name, value }));
+	const post = (ms: number) => ({
+		startedDateTime: at(ms),
+		_resourceType: 'fetch',
+		request: { method: 'POST', url: 'https://api.example.com/track', headers: h({ Origin: 'https://app.example.com', 'Content-Type': 'application/json', 'Sec-Fetch-Mode': 'cors' }), postData: { text: '{}' } },
+		response: { status: 204, headers: h({ 'Access-Control-Allow-Origin': 'https://app.example.com' }) },
+	});
+	const preflight = (ms: number) => ({
+		startedDateTime: at(ms),
+		_resourceType: 'preflight',
+		request: { method: 'OPTIONS', url: 'https://api.example.com/track', headers: h({ Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' }) },
+		response: { status: 204, headers: h({ 'Access-Control-Allow-Origin': 'https://app.example.com', 'Access-Control-Allow-Headers': 'Content-Type', 'Access-Control-Max-Age': '600' }) },
+	});
+	// A fetch from before the recording's first preflight, one with its own, one five seconds later.
+	const entries = readHar(JSON.stringify({ log: { entries: [post(-3000), post(0), preflight(2), post(5000)] } }), 'cached.har');
+
+	test("each is judged: its own preflight, else the earlier one that filled the cache, else the later one; the report says which", async () => {
+		const results = [];
+		for (const f of corsFetches(entries)) results.push(await replayFetch(entries, f));
+		expect(results.map((r) => [r.fetch.entry.index, outcomeText(r)])).toEqual([
+			[0, 'allowed (status 204)'],
+			[1, 'allowed (status 204)'],
+			[3, 'allowed (status 204)'],
+		]);
+		expect(results.map((r) => r.notes)).toEqual([
+			["No preflight was recorded for it (the browser's cache held one from before the recording); the preflight recorded 3.0 s later (entries[2]) stands in for it."],
+			[],
+			['No preflight was recorded for it: the browser answered from its preflight cache. The answer used is the preflight recorded 5.0 s earlier (entries[2]).'],
+		]);
+		expect(results[2]?.report.exchanges.map((x) => x.purpose)).toEqual(['preflight', 'actual']);
+	});
+});
