@@ -19,7 +19,8 @@ export interface CheckTextOptions {
 }
 
 const PREVIEW_CHARS = 160;
-const STAGE = { request: 'before anything was sent', preflight: 'at the preflight', redirect: 'at a redirect', actual: 'at the response' } as const;
+/** Where a fetch was blocked, as the verdict says it (check, har and the Debugger alike). */
+export const STAGE = { request: 'before anything was sent', preflight: 'at the preflight', redirect: 'at a redirect', actual: 'at the response' } as const;
 /** Trace events shown elsewhere (console, verdict) or that say nothing about one fresh fetch. */
 const SKIPPED: readonly TraceEvent['type'][] = ['console', 'thrown', 'blocked', 'result', 'cache-lookup'];
 

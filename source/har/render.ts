@@ -3,7 +3,7 @@
 // message, cause and fix). Fetches that fail the same way (polling) are reported once.
 
 import { curlSummary, renderCurlSummary } from '../check/curl-summary.js';
-import { renderCheckText } from '../check/render.js';
+import { STAGE, renderCheckText } from '../check/render.js';
 import type { Style } from '../render/color.js';
 import { escapeControl } from '../render/escape.js';
 import { wrap } from '../render/text.js';
@@ -20,7 +20,7 @@ export function outcomeText(r: HarResult): string {
 	if (report.verdict === 'network-error') return `not judged: ${(report.networkError?.message ?? 'an answer is missing from the file').replace(/ \(.*$/, '').replace(/ for \S+$/, '')}`;
 	if (report.verdict === 'allowed') return `allowed${report.response ? ` (status ${report.response.status})` : ''}`;
 	const f = report.failure;
-	const where = f ? { request: 'before sending', preflight: 'at the preflight', redirect: 'at a redirect', actual: 'at the response' }[f.stage] : '';
+	const where = f ? STAGE[f.stage] : '';
 	return `blocked ${where}: ${f?.code ?? 'unknown'}${f?.status ? ` (status ${f.status})` : ''}`;
 }
 

@@ -8,7 +8,7 @@ import { type Server as NetServer, createServer as createNetServer } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runCliAsync } from '../helpers/cli.js';
+import { expectUsageError, runCliAsync } from '../helpers/cli.js';
 
 const ORIGIN = 'https://app.example';
 
@@ -421,11 +421,7 @@ describe('usage errors: exit 2, the flag and the fix, nothing sent', () => {
 		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--cookie', 'a=1; b=2'], /--cookie "a=1; b=2" is not one cookie "name=value"/],
 		[['check', 'http://127.0.0.1:9/', '--origin', ORIGIN, '--cookie', 'session'], /--cookie "session" is not one cookie/],
 	])('%j', async (args, message) => {
-		const r = await runCliAsync(args);
-		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(message);
-		expect(r.stderr).not.toMatch(/\n\s+at /);
-		expect(r.stdout).toBe('');
+		expectUsageError(await runCliAsync(args), message);
 	});
 
 	test('control characters in a bad value are echoed escaped', async () => {
@@ -544,11 +540,7 @@ describe('check curl …: a request pasted from DevTools ("Copy as cURL")', () =
 		[['check', 'curl', 'http://127.0.0.1:9/x', '-H', `Origin: ${ORIGIN}`, '--form', 'a=1'], /uses --form: a multipart form/],
 		[['check', 'curl', 'http://127.0.0.1:9/x', '-H', 'Origin: https://app.example/'], /--origin: .*serialized origin/],
 	])('%j: exit 2, nothing sent', async (args, message) => {
-		const r = await runCliAsync(args);
-		expect(r.code).toBe(2);
-		expect(r.stderr).toMatch(message);
-		expect(r.stderr).not.toMatch(/\n\s+at /);
-		expect(r.stdout).toBe('');
+		expectUsageError(await runCliAsync(args), message);
 	});
 
 	test('"curl" as the value of one of check\'s flags is not the start of a command', async () => {

@@ -17,7 +17,7 @@ import { networkResponder, policyResponder } from '../../source/audit/responders
 import type { Target } from '../../source/generators/types.js';
 import { compareWithPolicy } from '../../source/verify/compare.js';
 import { verifyProbes } from '../../source/verify/probes.js';
-import { type Policy, evaluatePolicy, policyServer } from '../../source/policy/index.js';
+import { type Policy, policyServer } from '../../source/policy/index.js';
 
 /** A free port on 127.0.0.1 (asked from the OS, then released). */
 export function freePort(): Promise<number> {

@@ -2,6 +2,7 @@
 import { type SpawnSyncReturns, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'dist/cli.js');
@@ -44,4 +45,12 @@ export function runCliAsync(args: readonly string[], opts: { env?: NodeJS.Proces
 			resolve({ code, stdout, stderr });
 		});
 	});
+}
+
+/** A usage error as every command gives it: exit 2, the message on stderr, no stack trace, nothing on stdout. */
+export function expectUsageError(r: CliResult, message: string | RegExp): void {
+	expect(r.code).toBe(2);
+	expect(r.stderr).toMatch(message);
+	expect(r.stderr).not.toMatch(/\n\s+at /);
+	expect(r.stdout).toBe('');
 }

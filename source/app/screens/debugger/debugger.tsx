@@ -10,7 +10,7 @@ import TextInput from 'ink-text-input';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { checkCurl } from '../../../check/curl-check.js';
 import { renderCurlSummary } from '../../../check/curl-summary.js';
-import { renderCheckText } from '../../../check/render.js';
+import { STAGE, renderCheckText } from '../../../check/render.js';
 import { BROWSER, explainReport, lessonFor, reportLayout } from '../../../explain/report.js';
 import { recognise } from '../../../explain/recognize.js';
 import { TARGETS, findTarget } from '../../../generators/registry.js';
@@ -79,7 +79,7 @@ export function Debugger({ navigate, initial }: { navigate: Navigate; initial?: 
 			? '✓ Allowed: the page can read the response.'
 			: checked.verdict === 'network-error'
 				? `! No HTTP answer: ${checked.networkError?.message ?? 'the request failed'}. Not a CORS verdict.`
-				: `✗ Blocked ${checked.failure?.stage === 'preflight' ? 'at the preflight' : checked.failure?.stage === 'request' ? 'before sending' : 'at the response'}: ${checked.failure?.code ?? ''} — the cause and the fix follow the exchanges.`
+				: `✗ Blocked ${STAGE[checked.failure?.stage ?? 'actual']}: ${checked.failure?.code ?? ''} — the cause and the fix follow the exchanges.`
 		: '';
 	const status =
 		s.note?.text ??
